@@ -1,0 +1,64 @@
+/** A credential: a fixed token, or a function called before every attempt (it may refresh or rotate). */
+export type TokenSource = string | ((context: { signal?: AbortSignal | null }) => string | Promise<string>);
+
+/** How a client authenticates. */
+export interface AuthOptions {
+  token: TokenSource;
+  /** The word before the token in `Authorization`. Default `Bearer`. Hasura Cloud uses `pat`. */
+  scheme?: string;
+  /** Header carrying the credential. Default `authorization`. */
+  header?: string;
+  /**
+   * Called once after a 401 (shared by every request that hit it meanwhile), then the request is tried once more.
+   * Return a new token, or nothing when the token source will now produce a fresh one.
+   */
+  refresh?: () => Promise<string | void>;
+}
+
+/** Resolves tokens and runs the 401 refresh single-flight. */
+export class Authenticator {
+  #options: AuthOptions;
+  #override: string | undefined;
+  #refreshing: Promise<void> | undefined;
+  #onToken: (token: string) => void;
+
+  constructor(options: AuthOptions, onToken: (token: string) => void) {
+    this.#options = options;
+    this.#onToken = onToken;
+  }
+
+  /** Whether a 401 can be recovered from by refreshing. */
+  get canRefresh(): boolean {
+    return typeof this.#options.refresh === 'function';
+  }
+
+  /** The header name and value to send on this attempt. */
+  async header(signal?: AbortSignal | null): Promise<[string, string]> {
+    const source = this.#options.token;
+    const token = this.#override ?? (typeof source === 'function' ? await source({ signal }) : source);
+    this.#onToken(token);
+    const scheme = this.#options.scheme ?? 'Bearer';
+    return [this.#options.header ?? 'authorization', scheme ? `${scheme} ${token}` : token];
+  }
+
+  /** Refreshes once for everyone waiting; concurrent callers share the same refresh. */
+  refresh(): Promise<void> {
+    if (!this.#options.refresh) return Promise.resolve();
+    this.#refreshing ??= this.#options
+      .refresh()
+      .then((token) => {
+        if (typeof token === 'string') {
+          this.#override = token;
+          this.#onToken(token);
+        }
+      })
+      .finally(() => {
+        this.#refreshing = undefined;
+      });
+    return this.#refreshing;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { scheme: this.#options.scheme ?? 'Bearer', token: '[REDACTED]' };
+  }
+}

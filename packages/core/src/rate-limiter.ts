@@ -1,0 +1,164 @@
+import { realClock, type Clock } from './clock';
+import { resetInMs, type RateLimitResetKind } from './retry-after';
+import { Semaphore } from './semaphore';
+import { sleep } from './sleep';
+
+/** At most `limit` requests per `windowMs`. */
+export interface RateLimitRule {
+  limit: number;
+  windowMs: number;
+}
+
+/** A stricter rule for the requests `match` selects (tested on `METHOD /path`). */
+export interface RateLimitRoute {
+  match: RegExp | ((method: string, path: string) => boolean);
+  rule: RateLimitRule;
+  /** A second, shorter window enforced at the same time (a burst limit). */
+  burst?: RateLimitRule;
+}
+
+/** Client-side rate limiting: slows down before the server answers 429. */
+export interface RateLimitOptions {
+  /** Default true. */
+  enabled?: boolean;
+  /** The default window per key. Undefined: only what the server's headers teach, plus the concurrency cap. */
+  rule?: RateLimitRule;
+  /** Stricter windows for particular endpoints. */
+  routes?: RateLimitRoute[];
+  /** Which bucket a request counts against (provider scope and endpoint). Default: method and path. */
+  key?: (method: string, url: URL) => string;
+  /** Requests in flight at once across the whole client. Default 10. */
+  maxConcurrent?: number;
+  /** Learn limits from `X-RateLimit-Limit/Remaining/Reset`. Default true. */
+  learn?: boolean;
+  /** How `X-RateLimit-Reset` counts. Default `seconds` (seconds remaining). */
+  resetKind?: RateLimitResetKind;
+}
+
+interface Window {
+  limit: number;
+  windowMs: number;
+  remaining: number;
+  resetAt: number;
+  inFlight: number;
+}
+
+/** The limiter's view of one bucket, for diagnostics. */
+export interface RateLimitState {
+  key: string;
+  limit: number;
+  remaining: number;
+  resetInMs: number;
+}
+
+/** A keyed window limiter plus a concurrency cap, shared by every call of one client. */
+export class RateLimiter {
+  readonly #options: RateLimitOptions;
+  readonly #clock: Clock;
+  readonly #windows = new Map<string, Window>();
+  readonly #slots: Semaphore;
+  /** Total time callers spent waiting in the limiter, in ms. */
+  waitedMs = 0;
+
+  constructor(options: RateLimitOptions = {}, clock: Clock = realClock) {
+    this.#options = options;
+    this.#clock = clock;
+    this.#slots = new Semaphore(options.maxConcurrent ?? 10);
+  }
+
+  /** Waits for a concurrency slot and a token in every window the request counts against. */
+  async acquire(method: string, url: URL, signal?: AbortSignal | null): Promise<{ keys: string[]; release: () => void }> {
+    const started = this.#clock.now();
+    const release = await this.#slots.acquire(signal);
+    try {
+      const keys = this.#keysFor(method, url);
+      for (const key of keys) await this.#take(key, signal);
+      for (const key of keys) this.#windows.get(key)!.inFlight += 1;
+      this.waitedMs += this.#clock.now() - started;
+      let done = false;
+      return {
+        keys,
+        release: () => {
+          if (done) return;
+          done = true;
+          for (const key of keys) this.#windows.get(key)!.inFlight -= 1;
+          release();
+        },
+      };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** Learns from a response's headers; a 429 closes the window until the server's hint passes. */
+  observe(keys: string[], status: number, headers: Headers, retryAfterMs?: number): void {
+    if (this.#options.enabled === false) return;
+    const now = this.#clock.now();
+    const key = keys[0];
+    if (key === undefined) return;
+    const window = this.#windows.get(key);
+    if (!window) return;
+    if (this.#options.learn !== false) {
+      const limit = Number(headers.get('x-ratelimit-limit'));
+      const remaining = Number(headers.get('x-ratelimit-remaining') ?? Number.NaN);
+      const reset = resetInMs(headers.get('x-ratelimit-reset'), this.#options.resetKind ?? 'seconds', now);
+      if (Number.isFinite(limit) && limit > 0) window.limit = limit;
+      if (reset !== undefined) window.resetAt = now + reset;
+      // The server counted this request but not the ones still in flight beside it.
+      if (Number.isFinite(remaining)) window.remaining = Math.max(0, Math.min(window.remaining, remaining - (window.inFlight - 1)));
+    }
+    if (status === 429) {
+      window.remaining = 0;
+      window.resetAt = Math.max(window.resetAt, now + (retryAfterMs ?? window.windowMs));
+    }
+  }
+
+  /** The state of every bucket seen so far. */
+  snapshot(): RateLimitState[] {
+    const now = this.#clock.now();
+    return [...this.#windows].map(([key, w]) => ({ key, limit: w.limit, remaining: w.remaining, resetInMs: Math.max(0, w.resetAt - now) }));
+  }
+
+  #keysFor(method: string, url: URL): string[] {
+    const base = this.#options.key ? this.#options.key(method, url) : `${method.toUpperCase()} ${url.pathname}`;
+    const keys = [base];
+    const target = `${method.toUpperCase()} ${url.pathname}`;
+    for (const [index, route] of (this.#options.routes ?? []).entries()) {
+      const hit = typeof route.match === 'function' ? route.match(method.toUpperCase(), url.pathname) : route.match.test(target);
+      if (!hit) continue;
+      this.#ensure(`${base}#route${index}`, route.rule);
+      keys[0] = `${base}#route${index}`;
+      if (route.burst) {
+        this.#ensure(`${base}#burst${index}`, route.burst);
+        keys.push(`${base}#burst${index}`);
+      }
+      break;
+    }
+    if (keys[0] === base) this.#ensure(base, this.#options.rule);
+    return keys;
+  }
+
+  #ensure(key: string, rule: RateLimitRule | undefined): void {
+    if (this.#windows.has(key)) return;
+    const limit = this.#options.enabled === false || !rule ? Number.POSITIVE_INFINITY : rule.limit;
+    const windowMs = rule?.windowMs ?? 1_000;
+    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0 });
+  }
+
+  async #take(key: string, signal?: AbortSignal | null): Promise<void> {
+    const window = this.#windows.get(key)!;
+    for (;;) {
+      const now = this.#clock.now();
+      if (now >= window.resetAt) {
+        window.remaining = window.limit;
+        window.resetAt = now + window.windowMs;
+      }
+      if (window.remaining > 0) {
+        window.remaining -= 1;
+        return;
+      }
+      await sleep(window.resetAt - now, signal, this.#clock);
+    }
+  }
+}

@@ -1,0 +1,306 @@
+import { linkedController } from './abort';
+import { Authenticator, type AuthOptions } from './auth';
+import { backoffMs } from './backoff';
+import { realClock, type Clock } from './clock';
+import { makeAPIError, type ErrorHints } from './error-factory';
+import { AbortError, ConnectionError, TimeoutError, type APIError, type ErrorContext } from './errors';
+import { createLogger, type Logger, type LogLevel } from './logger';
+import { RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { redactHeaders, redactUrl, SecretScrubber } from './redact';
+import { decodeRequestOptions, OPTIONS_HEADER, type RequestOptions } from './request-options';
+import { retryAfterMs, type RateLimitResetKind } from './retry-after';
+import { DEFAULT_RETRY_POLICY, isIdempotentMethod, shouldRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy';
+import { sleep } from './sleep';
+import { readBody } from './read-body';
+import type { TransportHooks } from './hooks';
+
+/** A function with the shape of the global `fetch`. */
+export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/** Facts about a provider that change how the transport behaves. */
+export interface ProviderProfile extends ErrorHints {
+  /** Short name used in errors and logs: `supabase`, `cockroach`, `hasura`, `prefect`. */
+  name: string;
+  /** How the provider's `X-RateLimit-Reset` counts. */
+  resetKind?: RateLimitResetKind;
+  /** The provider may signal "over the limit" with `Retry-After` on a status other than 429. */
+  retryAfterSignalsRateLimit?: boolean;
+}
+
+/** Every option a client accepts, with defaults documented in the core README. */
+export interface TransportOptions {
+  provider: ProviderProfile;
+  auth: AuthOptions;
+  /** Headers sent on every request (an API-version pin, a tenant header...). */
+  headers?: Record<string, string> | (() => Record<string, string>);
+  /** A fetch implementation; default: the global `fetch`, looked up on every call. */
+  fetch?: FetchLike;
+  retry?: Partial<RetryPolicy>;
+  /** Per-attempt timeout. Default 60 s. */
+  timeoutMs?: number;
+  /** Bound on a whole logical request, retries included. Default none. */
+  deadlineMs?: number;
+  /** Client-side rate limiting, or `false` to turn it off. */
+  rateLimit?: RateLimitOptions | false;
+  logLevel?: LogLevel;
+  logger?: Logger;
+  hooks?: TransportHooks;
+  /** Time source; tests and simulators pass a virtual clock. */
+  clock?: Clock;
+  /** Random source for jitter and ids. */
+  random?: () => number;
+}
+
+/** Counters a client keeps over its lifetime (what the demo reports). */
+export interface TransportStats {
+  requests: number;
+  attempts: number;
+  retries: number;
+  rateLimited: number;
+  waitedMs: number;
+}
+
+/** What the transport learned about a response it returned. */
+export interface ResponseInfo {
+  requestId: string;
+  attempts: number;
+  operation: string | undefined;
+}
+
+const responseInfo = new WeakMap<Response, ResponseInfo>();
+
+/** The attempts and ids behind a response the transport returned. */
+export function getResponseInfo(response: Response): ResponseInfo | undefined {
+  return responseInfo.get(response);
+}
+
+/** The one fetch every client uses, plus what the clients need to turn answers into errors. */
+export interface Transport {
+  fetch: FetchLike;
+  readonly stats: TransportStats;
+  readonly limiter: RateLimiter | undefined;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly provider: ProviderProfile;
+  /** Erases this client's secrets from a value. */
+  scrub<T>(value: T): T;
+  /** Reads a failed response and builds the typed error for it. */
+  errorFromResponse(response: Response, context?: ErrorContext): Promise<APIError>;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** Builds the transport: auth, retry with backoff, rate limiting, timeouts, redirects, logging and events. */
+export function createTransport(options: TransportOptions): Transport {
+  const clock = options.clock ?? realClock;
+  const random = options.random ?? Math.random;
+  const logger = createLogger({ level: options.logLevel, logger: options.logger });
+  const scrubber = new SecretScrubber();
+  const auth = new Authenticator(options.auth, (token) => scrubber.add(token));
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {}, clock);
+  const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const hooks = options.hooks ?? {};
+  const profile = options.provider;
+  const stats: TransportStats = { requests: 0, attempts: 0, retries: 0, rateLimited: 0, waitedMs: 0 };
+  let sequence = 0;
+
+  const newRequestId = () => `req_${(++sequence).toString(36)}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
+
+  async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const original = new Request(input, init);
+    const requestOptions: RequestOptions = decodeRequestOptions(original.headers.get(OPTIONS_HEADER));
+    const headers = new Headers(original.headers);
+    headers.delete(OPTIONS_HEADER);
+    const method = original.method.toUpperCase();
+    // Read the body once so every attempt can send a fresh copy of it.
+    const body = method === 'GET' || method === 'HEAD' ? undefined : await original.arrayBuffer();
+    const policy: RetryPolicy = { ...basePolicy, ...requestOptions.retry };
+    if (requestOptions.idempotencyKey) headers.set('idempotency-key', requestOptions.idempotencyKey);
+    const idempotent = requestOptions.idempotent ?? (isIdempotentMethod(method) || headers.has('idempotency-key'));
+    const requestId = newRequestId();
+    const operation = requestOptions.operation;
+    const userSignal = original.signal;
+    const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? 60_000;
+    const deadlineMs = requestOptions.deadlineMs ?? options.deadlineMs;
+    const started = clock.now();
+    const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + deadlineMs;
+    const deadline = linkedController([userSignal], deadlineMs === undefined ? undefined : {
+      ms: deadlineMs,
+      clock,
+      reason: () => new TimeoutError(`The request exceeded its ${deadlineMs} ms deadline.`, { ...context(0), timeoutMs: deadlineMs }),
+    });
+    let url = original.url;
+    stats.requests += 1;
+    let refreshed = false;
+
+    function context(attempts: number): ErrorContext {
+      return { provider: profile.name, operation, method, url: redactUrl(url), attempts, requestId };
+    }
+
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const attemptHeaders = new Headers(headers);
+        for (const [name, value] of Object.entries(typeof options.headers === 'function' ? options.headers() : (options.headers ?? {}))) {
+          if (!attemptHeaders.has(name)) attemptHeaders.set(name, value);
+        }
+        let outcome: AttemptOutcome;
+        let response: Response | undefined;
+        let failure: Error | undefined;
+        const lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
+        const attemptStart = clock.now();
+        try {
+          const [authName, authValue] = await auth.header(deadline.signal);
+          attemptHeaders.set(authName, authValue);
+          stats.attempts += 1;
+          hooks.onRequest?.({ requestId, attempt, method, url: redactUrl(url), operation });
+          logger.debug(`→ ${method} ${redactUrl(url)}`, { requestId, attempt, operation, headers: redactHeaders(attemptHeaders) });
+          response = await attemptOnce(url, method, attemptHeaders, body, timeoutMs, deadline.signal, attempt);
+          url = response.url || url;
+          const hint = retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status });
+          const limited = response.status === 429 || (!!profile.retryAfterSignalsRateLimit && response.status >= 400 && response.headers.has('retry-after'));
+          if (limited) stats.rateLimited += 1;
+          limiter?.observe(lease?.keys ?? [], limited ? 429 : response.status, response.headers, hint);
+          hooks.onResponse?.({ requestId, attempt, method, url: redactUrl(url), operation, status: response.status, durationMs: clock.now() - attemptStart });
+          logger.debug(`← ${response.status} ${method} ${redactUrl(url)}`, { requestId, attempt, headers: redactHeaders(response.headers) });
+          outcome = { kind: 'response', status: limited ? 429 : response.status, headers: response.headers, hasRetryHint: hint !== undefined };
+        } catch (error) {
+          failure = classify(error, attempt);
+          if (failure instanceof AbortError || (failure instanceof TimeoutError && deadline.signal.aborted)) throw failure;
+          outcome = failure instanceof TimeoutError ? { kind: 'timeout' } : { kind: 'network', sent: !refusedBeforeSending(error) };
+        } finally {
+          lease?.release();
+        }
+
+        if (response?.status === 401 && auth.canRefresh && !refreshed) {
+          refreshed = true;
+          logger.info('Refreshing credentials after a 401', { requestId, operation });
+          await auth.refresh();
+          continue;
+        }
+
+        const retriesSoFar = attempt - 1;
+        const retryable = retriesSoFar < policy.maxRetries && shouldRetry(outcome, policy, idempotent);
+        const hint = response ? retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status }) : undefined;
+        const waitMs = hint ?? backoffMs(retriesSoFar, policy, random);
+        const tooLong = hint !== undefined && hint > policy.maxRetryAfterMs;
+        const pastDeadline = clock.now() + waitMs >= deadlineAt;
+        if (!retryable || tooLong || pastDeadline) {
+          if (retryable || (outcome.kind !== 'response' || outcome.status >= 500 || outcome.status === 429)) {
+            const reason = tooLong ? `server asked to wait ${hint} ms, beyond the ${policy.maxRetryAfterMs} ms cap` : pastDeadline && retryable ? 'the deadline leaves no time for another attempt' : `attempt ${attempt} failed`;
+            hooks.onGiveUp?.({ requestId, attempt, method, url: redactUrl(url), operation, reason, status: response?.status });
+            if (attempt > 1 || tooLong) logger.warn(`Giving up on ${operation ?? `${method} ${redactUrl(url)}`}: ${reason}`, { requestId });
+          }
+          if (failure) throw failure;
+          responseInfo.set(response!, { requestId, attempts: attempt, operation });
+          return response!;
+        }
+        await response?.body?.cancel().catch(() => undefined);
+        stats.retries += 1;
+        const why = response ? `status ${response.status}` : failure!.name;
+        hooks.onRetry?.({ requestId, attempt, method, url: redactUrl(url), operation, delayMs: waitMs, reason: why, status: response?.status });
+        logger.info(`Retrying ${operation ?? `${method} ${redactUrl(url)}`} in ${waitMs} ms (${why})`, { requestId, attempt });
+        const before = clock.now();
+        await sleep(waitMs, deadline.signal, clock).catch((error: unknown) => {
+          throw classify(error, attempt);
+        });
+        stats.waitedMs += clock.now() - before;
+      }
+    } finally {
+      deadline.dispose();
+    }
+
+    function classify(error: unknown, attempts: number): Error {
+      if (error instanceof TimeoutError || error instanceof AbortError || error instanceof ConnectionError) {
+        Object.assign(error, context(attempts));
+        return error;
+      }
+      if (userSignal.aborted) return new AbortError({ ...context(attempts), cause: userSignal.reason });
+      if (deadline.signal.aborted) return deadline.signal.reason instanceof Error ? deadline.signal.reason : new AbortError(context(attempts));
+      const message = error instanceof Error ? error.message : String(error);
+      return new ConnectionError(`Could not reach ${profile.displayName ?? profile.name} (${method} ${redactUrl(url)}): ${scrubber.scrubText(message)}. Check the network, proxy and base URL.`, { ...context(attempts), cause: error });
+    }
+  }
+
+  /** One attempt: the request, manual redirects (dropping credentials across origins), and the body read in full. */
+  async function attemptOnce(startUrl: string, method: string, headers: Headers, body: ArrayBuffer | undefined, timeoutMs: number, signal: AbortSignal, attempt: number): Promise<Response> {
+    const timer = linkedController([signal], {
+      ms: timeoutMs,
+      clock,
+      reason: () => new TimeoutError(`No answer within ${timeoutMs} ms (attempt ${attempt}).`, { timeoutMs, provider: profile.name }),
+    });
+    try {
+      let url = startUrl;
+      let currentMethod = method;
+      let currentBody = body;
+      for (let hop = 0; ; hop++) {
+        const fetchImpl = options.fetch ?? globalThis.fetch;
+        const response = await fetchImpl(new Request(url, { method: currentMethod, headers, body: currentBody?.slice(0), signal: timer.signal, redirect: 'manual' }));
+        const location = response.headers.get('location');
+        if (!REDIRECTS.has(response.status) || !location || hop >= 5) return await readBody(response, url, timer.signal);
+        await response.body?.cancel().catch(() => undefined);
+        const next = new URL(location, url);
+        if (next.origin !== new URL(url).origin) {
+          for (const name of ['authorization', 'cookie', 'proxy-authorization', options.auth.header ?? 'authorization']) headers.delete(name);
+        }
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === 'POST')) {
+          currentMethod = 'GET';
+          currentBody = undefined;
+          headers.delete('content-type');
+        }
+        url = next.toString();
+      }
+    } catch (error) {
+      if (timer.signal.aborted && timer.signal.reason instanceof Error) throw timer.signal.reason;
+      throw error;
+    } finally {
+      timer.dispose();
+    }
+  }
+
+  const transport: Transport = {
+    fetch: send,
+    stats,
+    limiter,
+    logger,
+    clock,
+    provider: profile,
+    scrub: (value) => scrubber.scrub(value),
+    async errorFromResponse(response, extra = {}) {
+      const info = responseInfo.get(response);
+      const text = await response.clone().text().catch(() => '');
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text (an HTML error page, a plain message)
+      }
+      const headers = response.headers;
+      const limited = response.status === 429 || (!!profile.retryAfterSignalsRateLimit && headers.has('retry-after') && response.status >= 400);
+      return makeAPIError(
+        {
+          status: limited ? 429 : response.status,
+          headers: redactHeaders(headers),
+          body: scrubber.scrub(parsed),
+          retryAfterMs: retryAfterMs(headers, { resetKind: profile.resetKind, now: clock.now(), status: limited ? 429 : response.status }),
+          provider: profile.name,
+          operation: extra.operation ?? info?.operation,
+          method: extra.method,
+          url: response.url ? redactUrl(response.url) : extra.url,
+          attempts: info?.attempts ?? extra.attempts,
+          requestId: headers.get('x-request-id') ?? headers.get('sb-request-id') ?? headers.get('request-id') ?? info?.requestId,
+        },
+        profile,
+      );
+    },
+  };
+  Object.defineProperty(transport, inspectSymbol, { value: () => `Transport(${profile.name})`, enumerable: false });
+  Object.defineProperty(transport, 'toJSON', { value: () => ({ provider: profile.name, stats }), enumerable: false });
+  return transport;
+}
+
+/** A refusal before anything was sent proves a non-idempotent request was not processed. */
+function refusedBeforeSending(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string }; code?: string })?.cause?.code ?? (error as { code?: string })?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
