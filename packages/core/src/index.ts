@@ -52,3 +52,6 @@ export { OPTIONS_HEADER, requestOptionsHeaders, encodeRequestOptions, decodeRequ
 export type { RequestOptions } from './request-options';
 export { encodePathParam, checkPathParams } from './path';
 export { readEnv } from './env';
+export { callOperation, toFormData } from './rest-operation';
+export type { OperationSpec, OpenAPIRequester } from './rest-operation';
+export type { MethodArgs, MethodParams, MethodResult, ResponseKind } from './openapi-types';

@@ -1,0 +1,116 @@
+import { XError } from './errors';
+import { encodePathParam } from './path';
+import { requestOptionsHeaders, type RequestOptions } from './request-options';
+import type { ResponseKind } from './openapi-types';
+import type { Transport } from './transport';
+
+/** What codegen records about each REST operation, so one runner can call any of them by name. */
+export interface OperationSpec {
+  /** The provider's operation id. */
+  id: string;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
+  path: string;
+  pathParams: readonly string[];
+  queryParams: readonly string[];
+  headerParams: readonly string[];
+  /** The request body's content types, first preferred; undefined when there is no body. */
+  body?: { required: boolean; contentTypes: readonly string[] };
+  response: ResponseKind;
+}
+
+/** The part of an openapi-fetch client the runner uses. */
+export interface OpenAPIRequester {
+  request(method: string, url: string, init?: Record<string, unknown>): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+}
+
+/**
+ * Calls one operation through the raw typed layer and turns its answer into data or a typed error. Path
+ * parameters are checked before anything is sent.
+ */
+export async function callOperation(
+  client: OpenAPIRequester,
+  transport: Transport,
+  name: string,
+  spec: OperationSpec,
+  params: Record<string, unknown> = {},
+  options: RequestOptions = {},
+): Promise<unknown> {
+  const path: Record<string, string> = {};
+  for (const key of spec.pathParams) {
+    path[key] = encodePathParam(key, params[key]);
+  }
+  const query: Record<string, unknown> = {};
+  for (const key of spec.queryParams) if (params[key] !== undefined) query[key] = params[key];
+  const header = { ...(params.headers as Record<string, string> | undefined) };
+  const contentType = pickContentType(spec, params);
+  const init: Record<string, unknown> = {
+    params: { path, query, header },
+    // Encoded here already: stop openapi-fetch from encoding a second time.
+    pathSerializer: (template: string, values: Record<string, string>) => template.replace(/\{([^}]+)\}/g, (_, key: string) => values[key] ?? ''),
+    headers: requestOptionsHeaders({ ...options, operation: options.operation ?? name }),
+    signal: options.signal ?? undefined,
+    parseAs: spec.response === 'text' ? 'text' : spec.response === 'binary' ? 'arrayBuffer' : 'json',
+  };
+  if (spec.body && params.body !== undefined) {
+    init.body = params.body;
+    if (contentType && contentType !== 'application/json') {
+      (init.headers as Record<string, string>)['content-type'] = contentType;
+      init.bodySerializer = serializerFor(contentType);
+    }
+    if (contentType === 'multipart/form-data') delete (init.headers as Record<string, string>)['content-type'];
+  }
+  let result: Awaited<ReturnType<OpenAPIRequester['request']>>;
+  try {
+    result = await client.request(spec.method.toLowerCase(), spec.path, init);
+  } catch (error) {
+    if (error instanceof XError) throw error;
+    throw new XError(`${transport.provider.displayName ?? transport.provider.name} sent an answer to ${name} that could not be read: ${error instanceof Error ? error.message : String(error)}`, {
+      provider: transport.provider.name,
+      operation: name,
+      cause: error,
+    });
+  }
+  if (!result.response.ok) throw await transport.errorFromResponse(result.response, { operation: name, method: spec.method });
+  if (spec.response === 'none') return undefined;
+  if (spec.response === 'binary') return result.data === undefined ? new Uint8Array() : new Uint8Array(result.data as ArrayBuffer);
+  return result.data;
+}
+
+function pickContentType(spec: OperationSpec, params: Record<string, unknown>): string | undefined {
+  const types = spec.body?.contentTypes ?? [];
+  const chosen = params.contentType;
+  if (typeof chosen === 'string' && types.includes(chosen)) return chosen;
+  const body = params.body;
+  // Raw bytes go as the binary content type the operation accepts (an eszip bundle, say).
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer || (typeof Blob !== 'undefined' && body instanceof Blob)) {
+    return types.find((t) => t !== 'application/json' && t !== 'multipart/form-data' && t !== 'application/x-www-form-urlencoded') ?? types[0];
+  }
+  return types.includes('application/json') ? 'application/json' : types[0];
+}
+
+function serializerFor(contentType: string): (body: unknown) => unknown {
+  if (contentType === 'application/x-www-form-urlencoded') {
+    return (body) => new URLSearchParams(Object.entries(body as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  }
+  if (contentType === 'multipart/form-data') return (body) => toFormData(body as Record<string, unknown>);
+  return (body) => body;
+}
+
+/** Builds multipart form data: files (Blob, bytes or {name, content}) as file parts, objects as JSON parts. */
+export function toFormData(body: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(body)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      if (typeof Blob !== 'undefined' && item instanceof Blob) form.append(key, item, (item as File).name ?? key);
+      else if (item instanceof Uint8Array || item instanceof ArrayBuffer) form.append(key, new Blob([item as BlobPart]), key);
+      else if (typeof item === 'object' && 'content' in item && 'name' in item) {
+        const file = item as { name: string; content: string | Uint8Array; type?: string };
+        form.append(key, new Blob([file.content as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name);
+      } else if (typeof item === 'object') form.append(key, new Blob([JSON.stringify(item)], { type: 'application/json' }));
+      else form.append(key, String(item));
+    }
+  }
+  return form;
+}
+
