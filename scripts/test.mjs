@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The README's test command: builds every package, runs every package's tests through turbo, then prints one
+// closing line summed over all packages — `N passed, N failed` — and exits non-zero on a failure or when no test ran.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const workspaces = ['packages', 'codegen', 'examples', 'bench'].flatMap((dir) => {
+  const full = path.join(root, dir);
+  if (!fs.existsSync(full)) return [];
+  if (fs.existsSync(path.join(full, 'package.json'))) return [full];
+  return fs.readdirSync(full).map((name) => path.join(full, name)).filter((p) => fs.existsSync(path.join(p, 'package.json')));
+});
+const reports = workspaces.map((dir) => path.join(dir, '.vitest-report.json'));
+for (const file of reports) fs.rmSync(file, { force: true });
+
+const run = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const rows = [];
+for (const file of reports) {
+  if (!fs.existsSync(file)) continue;
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const name = path.relative(root, path.dirname(file));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites && !report.numFailedTests ? report.numFailedTestSuites : 0);
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  rows.push(`${name.padEnd(28)} ${String(report.numPassedTests ?? 0).padStart(5)} passed ${String(report.numFailedTests ?? 0).padStart(4)} failed`);
+}
+if (rows.length) console.log(`\n${rows.join('\n')}`);
+if (run.status !== 0 && failed === 0) failed = 1; // a package crashed before its report was written
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 || run.status !== 0 ? 1 : 0);
