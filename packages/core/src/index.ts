@@ -2,7 +2,7 @@
  * @x/core: what every @x client stands on. The public API is exactly what this file exports.
  */
 export { createTransport, getResponseInfo } from './transport';
-export type { FetchLike, ProviderProfile, ResponseInfo, Transport, TransportOptions, TransportStats } from './transport';
+export type { ClientOptions, FetchLike, ProviderProfile, ResponseInfo, Transport, TransportOptions, TransportStats } from './transport';
 export type { TransportEvent, TransportHooks } from './hooks';
 export { Authenticator } from './auth';
 export type { AuthOptions, TokenSource } from './auth';

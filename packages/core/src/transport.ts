@@ -304,3 +304,6 @@ function refusedBeforeSending(error: unknown): boolean {
   const code = (error as { cause?: { code?: string }; code?: string })?.cause?.code ?? (error as { code?: string })?.code;
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }
+
+/** The options every provider client accepts on top of its own (its credential and base URL). */
+export type ClientOptions = Omit<TransportOptions, 'provider' | 'auth'>;
