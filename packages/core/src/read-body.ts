@@ -10,14 +10,45 @@ export async function readBody(response: Response, url: string, signal: AbortSig
   if (NULL_BODY.has(response.status) || !response.body) {
     return withUrl(new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
   }
-  let buffer: ArrayBuffer;
+  let bytes: Uint8Array;
   try {
-    buffer = await response.arrayBuffer();
+    bytes = await readAll(response.body, signal);
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw new ConnectionError(`The connection broke while reading the response body (${response.status}).`, { cause: error });
   }
-  return withUrl(new Response(buffer, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  return withUrl(new Response(bytes as BodyInit, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+}
+
+// Reading chunk by chunk rather than `arrayBuffer()` lets an abort cancel the stream: a custom fetch or a mock does
+// not tie its body to the request's signal the way the platform fetch does, and the timeout must still win.
+async function readAll(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const onAbort = () => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (signal.aborted) onAbort();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+    const out = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return out;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 function withUrl(response: Response, url: string): Response {

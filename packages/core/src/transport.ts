@@ -6,7 +6,7 @@ import { makeAPIError, type ErrorHints } from './error-factory';
 import { AbortError, ConnectionError, TimeoutError, type APIError, type ErrorContext } from './errors';
 import { createLogger, type Logger, type LogLevel } from './logger';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
-import { redactHeaders, redactUrl, SecretScrubber } from './redact';
+import { isSecretHeader, redactHeaders, redactUrl, SecretScrubber } from './redact';
 import { decodeRequestOptions, OPTIONS_HEADER, type RequestOptions } from './request-options';
 import { retryAfterMs, type RateLimitResetKind } from './retry-after';
 import { DEFAULT_RETRY_POLICY, isIdempotentMethod, shouldRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy';
@@ -65,6 +65,8 @@ export interface ResponseInfo {
   requestId: string;
   attempts: number;
   operation: string | undefined;
+  /** The method the request was sent with. */
+  method?: string;
 }
 
 const responseInfo = new WeakMap<Response, ResponseInfo>();
@@ -192,7 +194,7 @@ export function createTransport(options: TransportOptions): Transport {
             if (attempt > 1 || tooLong) logger.warn(`Giving up on ${operation ?? `${method} ${redactUrl(url)}`}: ${reason}`, { requestId });
           }
           if (failure) throw failure;
-          responseInfo.set(response!, { requestId, attempts: attempt, operation });
+          responseInfo.set(response!, { requestId, attempts: attempt, operation, method });
           return response!;
         }
         await response?.body?.cancel().catch(() => undefined);
@@ -241,7 +243,9 @@ export function createTransport(options: TransportOptions): Transport {
         await response.body?.cancel().catch(() => undefined);
         const next = new URL(location, url);
         if (next.origin !== new URL(url).origin) {
-          for (const name of ['authorization', 'cookie', 'proxy-authorization', options.auth.header ?? 'authorization']) headers.delete(name);
+          // Every credential stays with the origin it was meant for: the auth header and any secret default header.
+          for (const name of [...headers.keys()]) if (isSecretHeader(name)) headers.delete(name);
+          headers.delete(options.auth.header ?? 'authorization');
         }
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === 'POST')) {
           currentMethod = 'GET';
@@ -285,7 +289,7 @@ export function createTransport(options: TransportOptions): Transport {
           retryAfterMs: retryAfterMs(headers, { resetKind: profile.resetKind, now: clock.now(), status: limited ? 429 : response.status }),
           provider: profile.name,
           operation: extra.operation ?? info?.operation,
-          method: extra.method,
+          method: extra.method ?? info?.method,
           url: response.url ? redactUrl(response.url) : extra.url,
           attempts: info?.attempts ?? extra.attempts,
           requestId: headers.get('x-request-id') ?? headers.get('sb-request-id') ?? headers.get('request-id') ?? info?.requestId,

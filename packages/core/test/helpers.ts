@@ -1,0 +1,57 @@
+// Shared test plumbing: a provider profile, a transport over a scripted fetch on a virtual clock, a logger that
+// records every line, and a listener counter for "nothing left behind" assertions.
+import { getEventListeners } from 'node:events';
+import { createTransport, type Logger, type TransportOptions } from '../src/index';
+import { createFaultyFetch, VirtualClock, type Fault } from '../src/testing/index';
+
+/** The profile most tests use: Supabase-like, reset counted in seconds remaining. */
+export const supabase = { name: 'supabase', displayName: 'Supabase', tokenEnv: 'SUPABASE_ACCESS_TOKEN', resetKind: 'seconds' as const };
+
+export const BASE = 'https://api.example.test';
+export const TOKEN = 'sbp_test_token_0123456789';
+
+/** A transport answering from `script` on a virtual clock in auto mode (backoff runs instantly). */
+export function scriptedTransport(script: Fault[], options: Partial<TransportOptions> & { fallback?: Parameters<typeof createFaultyFetch>[1]['fallback'] } = {}) {
+  const clock = (options.clock as VirtualClock | undefined) ?? new VirtualClock({ auto: true });
+  const { fallback, ...rest } = options;
+  const faulty = createFaultyFetch(script, { fallback, clock });
+  const transport = createTransport({ provider: supabase, auth: { token: TOKEN }, fetch: faulty.fetch, clock, rateLimit: false, logLevel: 'off', ...rest });
+  return { transport, calls: faulty.calls, clock, faulty };
+}
+
+/** One recorded log line. */
+export interface LogLine {
+  level: 'error' | 'warn' | 'info' | 'debug';
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** A logger that keeps every line it receives. */
+export function captureLogger(): Logger & { lines: LogLine[]; text(): string } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (message: string, details?: Record<string, unknown>) => {
+    lines.push(details === undefined ? { level, message } : { level, message, details });
+  };
+  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), text: () => JSON.stringify(lines) };
+}
+
+/** How many abort listeners are registered on a signal (Node's EventTarget introspection). */
+export function abortListeners(signal: AbortSignal): number {
+  return getEventListeners(signal, 'abort').length;
+}
+
+/** Resolves with how long `promise` took to settle (in real ms) and its outcome. */
+export async function timed<T>(promise: Promise<T>): Promise<{ ms: number; value?: T; error?: unknown }> {
+  const start = performance.now();
+  try {
+    const value = await promise;
+    return { ms: performance.now() - start, value };
+  } catch (error) {
+    return { ms: performance.now() - start, error };
+  }
+}
+
+/** Waits a few real event-loop turns (lets in-flight mocks reach their await points). */
+export async function turns(count = 3): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+}
