@@ -20,6 +20,7 @@ export class Authenticator {
   #options: AuthOptions;
   #override: string | undefined;
   #refreshing: Promise<void> | undefined;
+  #generation = 0;
   #onToken: (token: string) => void;
 
   constructor(options: AuthOptions, onToken: (token: string) => void) {
@@ -32,6 +33,11 @@ export class Authenticator {
     return typeof this.#options.refresh === 'function';
   }
 
+  /** Counts completed refreshes; read it before `header()` and hand it to `refresh()` after a 401. */
+  get generation(): number {
+    return this.#generation;
+  }
+
   /** The header name and value to send on this attempt. */
   async header(signal?: AbortSignal | null): Promise<[string, string]> {
     const source = this.#options.token;
@@ -41,16 +47,23 @@ export class Authenticator {
     return [this.#options.header ?? 'authorization', scheme ? `${scheme} ${token}` : token];
   }
 
-  /** Refreshes once for everyone waiting; concurrent callers share the same refresh. */
-  refresh(): Promise<void> {
+  /**
+   * Refreshes once for everyone waiting; concurrent callers share the same refresh. A caller passing the
+   * `generation` its rejected token came from does not refresh again when a refresh already completed since then
+   * (its 401 arrived late): it simply retries with the current token.
+   */
+  refresh(generation?: number): Promise<void> {
     if (!this.#options.refresh) return Promise.resolve();
-    this.#refreshing ??= this.#options
+    if (this.#refreshing) return this.#refreshing;
+    if (generation !== undefined && generation !== this.#generation) return Promise.resolve();
+    this.#refreshing = this.#options
       .refresh()
       .then((token) => {
         if (typeof token === 'string') {
           this.#override = token;
           this.#onToken(token);
         }
+        this.#generation += 1;
       })
       .finally(() => {
         this.#refreshing = undefined;

@@ -1,4 +1,4 @@
-import { linkedController } from './abort';
+import { linkedController, untilAborted } from './abort';
 import { Authenticator, type AuthOptions } from './auth';
 import { backoffMs } from './backoff';
 import { realClock, type Clock } from './clock';
@@ -151,6 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
         let failure: Error | undefined;
         const lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
         const attemptStart = clock.now();
+        const generation = auth.generation;
         try {
           const [authName, authValue] = await auth.header(deadline.signal);
           attemptHeaders.set(authName, authValue);
@@ -177,7 +178,9 @@ export function createTransport(options: TransportOptions): Transport {
         if (response?.status === 401 && auth.canRefresh && !refreshed) {
           refreshed = true;
           logger.info('Refreshing credentials after a 401', { requestId, operation });
-          await auth.refresh();
+          await untilAborted(auth.refresh(generation), deadline.signal).catch((error: unknown) => {
+            throw deadline.signal.aborted ? classify(error, attempt) : error;
+          });
           continue;
         }
 
