@@ -15,7 +15,8 @@ export function retryAfterMs(headers: Headers, options: { resetKind?: RateLimitR
   if (retryAfter !== null && retryAfter.trim() !== '') {
     const seconds = Number(retryAfter.trim());
     if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
+    // Every HTTP-date form carries a clock time; without one, Date.parse guesses wildly ("-1" is the year 2001).
+    const date = /\d{1,2}:\d{2}:\d{2}/.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
     if (Number.isFinite(date)) return Math.max(0, date - now);
   }
 
