@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+  format: ['cjs', 'esm'],
+  dts: true,
+  clean: true,
+  sourcemap: false,
+  target: 'es2022',
+  external: ['msw', 'msw/node'],
+});
