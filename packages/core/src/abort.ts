@@ -30,7 +30,8 @@ export function linkedController(
 }
 
 /** Settles like `promise`, or rejects with the signal's reason as soon as `signal` aborts (the listener is removed). */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal | null): Promise<T> {
+  if (!signal) return promise;
   if (signal.aborted) {
     promise.catch(() => undefined);
     return Promise.reject(signal.reason);

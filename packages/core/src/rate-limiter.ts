@@ -1,7 +1,8 @@
 import { realClock, type Clock } from './clock';
 import { resetInMs, type RateLimitResetKind } from './retry-after';
 import { Semaphore } from './semaphore';
-import { sleep } from './sleep';
+import { untilAborted } from './abort';
+import { abortErrorFrom, sleep } from './sleep';
 
 /** At most `limit` requests per `windowMs`. */
 export interface RateLimitRule {
@@ -29,7 +30,10 @@ export interface RateLimitOptions {
   key?: (method: string, url: URL) => string;
   /** Requests in flight at once across the whole client. Default 10. */
   maxConcurrent?: number;
-  /** Learn limits from `X-RateLimit-Limit/Remaining/Reset`. Default true. */
+  /**
+   * Learn limits from `X-RateLimit-Limit/Remaining/Reset`. Default true. A bucket with no rule sends one request
+   * first and the rest once its answer has told the limit, so a burst cannot overrun a window it knows nothing of.
+   */
   learn?: boolean;
   /** How `X-RateLimit-Reset` counts. Default `seconds` (seconds remaining). */
   resetKind?: RateLimitResetKind;
@@ -41,6 +45,10 @@ interface Window {
   remaining: number;
   resetAt: number;
   inFlight: number;
+  /** Whether an answer on this bucket was observed (or a static rule set its limit). */
+  learned: boolean;
+  /** The one request sent to learn an unknown limit; the others wait for its answer. */
+  probe: { done: Promise<void>; finish: () => void } | undefined;
 }
 
 /** The limiter's view of one bucket, for diagnostics. */
@@ -72,7 +80,11 @@ export class RateLimiter {
     const release = await this.#slots.acquire(signal);
     try {
       const keys = this.#keysFor(method, url);
-      for (const key of keys) await this.#take(key, signal);
+      const probes: Array<NonNullable<Window['probe']>> = [];
+      for (const key of keys) {
+        const probe = await this.#take(key, signal);
+        if (probe) probes.push(probe);
+      }
       for (const key of keys) this.#windows.get(key)!.inFlight += 1;
       this.waitedMs += this.#clock.now() - started;
       let done = false;
@@ -81,7 +93,15 @@ export class RateLimiter {
         release: () => {
           if (done) return;
           done = true;
-          for (const key of keys) this.#windows.get(key)!.inFlight -= 1;
+          for (const key of keys) {
+            const window = this.#windows.get(key)!;
+            window.inFlight -= 1;
+            // A probe that got no answer (a network failure) hands the job to the next request in line.
+            if (window.probe && probes.includes(window.probe)) {
+              window.probe.finish();
+              window.probe = undefined;
+            }
+          }
           release();
         },
       };
@@ -99,6 +119,9 @@ export class RateLimiter {
     if (key === undefined) return;
     const window = this.#windows.get(key);
     if (!window) return;
+    window.learned = true;
+    window.probe?.finish();
+    window.probe = undefined;
     if (this.#options.learn !== false) {
       const limit = Number(headers.get('x-ratelimit-limit'));
       const remaining = Number(headers.get('x-ratelimit-remaining') ?? Number.NaN);
@@ -143,20 +166,36 @@ export class RateLimiter {
     if (this.#windows.has(key)) return;
     const limit = this.#options.enabled === false || !rule ? Number.POSITIVE_INFINITY : rule.limit;
     const windowMs = rule?.windowMs ?? 1_000;
-    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0 });
+    // With no rule the limit is unknown until the server's headers tell it; learning is moot when disabled.
+    const learned = limit !== Number.POSITIVE_INFINITY || this.#options.enabled === false || this.#options.learn === false;
+    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0, learned, probe: undefined });
   }
 
-  async #take(key: string, signal?: AbortSignal | null): Promise<void> {
+  /** Takes a token from a bucket; resolves to the probe this request became, if it is the one learning the limit. */
+  async #take(key: string, signal?: AbortSignal | null): Promise<Window['probe']> {
     const window = this.#windows.get(key)!;
     for (;;) {
+      if (window.probe) {
+        // Sending a burst before the first answer would spend the server's window blindly: wait for it.
+        await untilAborted(window.probe.done, signal).catch((error: unknown) => {
+          throw signal?.aborted ? abortErrorFrom(signal) : error;
+        });
+        continue;
+      }
       const now = this.#clock.now();
       if (now >= window.resetAt) {
         window.remaining = window.limit;
         window.resetAt = now + window.windowMs;
       }
+      if (!window.learned) {
+        let finish!: () => void;
+        const done = new Promise<void>((resolve) => (finish = resolve));
+        window.probe = { done, finish };
+        return window.probe;
+      }
       if (window.remaining > 0) {
         window.remaining -= 1;
-        return;
+        return undefined;
       }
       await sleep(window.resetAt - now, signal, this.#clock);
     }

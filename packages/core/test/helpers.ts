@@ -11,7 +11,7 @@ export const BASE = 'https://api.example.test';
 export const TOKEN = 'sbp_test_token_0123456789';
 
 /** A transport answering from `script` on a virtual clock in auto mode (backoff runs instantly). */
-export function scriptedTransport(script: Fault[], options: Partial<TransportOptions> & { fallback?: Parameters<typeof createFaultyFetch>[1]['fallback'] } = {}) {
+export function scriptedTransport(script: Fault[], options: Partial<TransportOptions> & { fallback?: NonNullable<Parameters<typeof createFaultyFetch>[1]>['fallback'] } = {}) {
   const clock = (options.clock as VirtualClock | undefined) ?? new VirtualClock({ auto: true });
   const { fallback, ...rest } = options;
   const faulty = createFaultyFetch(script, { fallback, clock });
