@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The README's test command: builds every package, runs every package's tests through turbo, then prints one
 // closing line summed over all packages — `N passed, N failed` — and exits non-zero on a failure or when no test ran.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureInstalled, pnpm, root } from './bootstrap.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+ensureInstalled();
 const workspaces = ['packages', 'codegen', 'examples', 'bench'].flatMap((dir) => {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
@@ -15,7 +15,7 @@ const workspaces = ['packages', 'codegen', 'examples', 'bench'].flatMap((dir) =>
 const reports = workspaces.map((dir) => path.join(dir, '.vitest-report.json'));
 for (const file of reports) fs.rmSync(file, { force: true });
 
-const run = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } });
+const status = pnpm(['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { allowFailure: true });
 
 let passed = 0;
 let failed = 0;
@@ -31,6 +31,6 @@ for (const file of reports) {
   rows.push(`${name.padEnd(28)} ${String(report.numPassedTests ?? 0).padStart(5)} passed ${String(report.numFailedTests ?? 0).padStart(4)} failed`);
 }
 if (rows.length) console.log(`\n${rows.join('\n')}`);
-if (run.status !== 0 && failed === 0) failed = 1; // a package crashed before its report was written
+if (status !== 0 && failed === 0) failed = 1; // a package crashed before its report was written
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || passed === 0 || run.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || passed === 0 || status !== 0 ? 1 : 0);
