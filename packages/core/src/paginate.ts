@@ -1,3 +1,4 @@
+import { untilAborted } from './abort';
 import { abortErrorFrom } from './sleep';
 
 /** One page as a strategy returns it: its items and the cursor of the next page (undefined when last). */
@@ -93,7 +94,10 @@ export class Paginator<TItem, TCursor> implements AsyncIterable<TItem> {
 
   #fetch(cursor: TCursor, signal: AbortSignal | undefined): Promise<Page<TItem, TCursor>> {
     if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-    return this.fetchPage(cursor, signal);
+    // Raced against the signal so an abort ends the iteration even when fetchPage does not honour it.
+    return untilAborted(this.fetchPage(cursor, signal), signal).catch((error: unknown) => {
+      throw signal?.aborted && error === signal.reason ? abortErrorFrom(signal) : error;
+    });
   }
 }
 

@@ -110,7 +110,10 @@ export function createTransport(options: TransportOptions): Transport {
   const newRequestId = () => `req_${(++sequence).toString(36)}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
 
   async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const original = new Request(input, init);
+    // The caller's signal is linked by hand (and unlinked when done): a Request built with it would keep a listener
+    // on it until garbage collection, piling up on a long-lived signal shared by many requests.
+    const userSignal = init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
+    const original = new Request(input, { ...init, signal: null });
     const requestOptions: RequestOptions = decodeRequestOptions(original.headers.get(OPTIONS_HEADER));
     const headers = new Headers(original.headers);
     headers.delete(OPTIONS_HEADER);
@@ -122,7 +125,6 @@ export function createTransport(options: TransportOptions): Transport {
     const idempotent = requestOptions.idempotent ?? (isIdempotentMethod(method) || headers.has('idempotency-key'));
     const requestId = newRequestId();
     const operation = requestOptions.operation;
-    const userSignal = original.signal;
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? 60_000;
     const deadlineMs = requestOptions.deadlineMs ?? options.deadlineMs;
     const started = clock.now();
@@ -149,12 +151,16 @@ export function createTransport(options: TransportOptions): Transport {
         let outcome: AttemptOutcome;
         let response: Response | undefined;
         let failure: Error | undefined;
-        const lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
-        const attemptStart = clock.now();
+        let lease: Awaited<ReturnType<RateLimiter['acquire']>> | undefined;
+        let attemptStart = clock.now();
         const generation = auth.generation;
         try {
+          // Inside the try so an abort or the deadline while queued carries this request's context.
+          lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
+          attemptStart = clock.now();
           const [authName, authValue] = await auth.header(deadline.signal);
           attemptHeaders.set(authName, authValue);
+          if (deadline.signal.aborted) throw deadline.signal.reason;
           stats.attempts += 1;
           hooks.onRequest?.({ requestId, attempt, method, url: redactUrl(url), operation });
           logger.debug(`→ ${method} ${redactUrl(url)}`, { requestId, attempt, operation, headers: redactHeaders(attemptHeaders) });
@@ -220,7 +226,7 @@ export function createTransport(options: TransportOptions): Transport {
         Object.assign(error, context(attempts));
         return error;
       }
-      if (userSignal.aborted) return new AbortError({ ...context(attempts), cause: userSignal.reason });
+      if (userSignal?.aborted) return new AbortError({ ...context(attempts), cause: userSignal.reason });
       if (deadline.signal.aborted) return deadline.signal.reason instanceof Error ? deadline.signal.reason : new AbortError(context(attempts));
       const message = error instanceof Error ? error.message : String(error);
       return new ConnectionError(`Could not reach ${profile.displayName ?? profile.name} (${method} ${redactUrl(url)}): ${scrubber.scrubText(message)}. Check the network, proxy and base URL.`, { ...context(attempts), cause: error });

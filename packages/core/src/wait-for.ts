@@ -1,6 +1,7 @@
 import { realClock, type Clock } from './clock';
 import { TimeoutError, WaitFailedError } from './errors';
-import { sleep } from './sleep';
+import { untilAborted } from './abort';
+import { abortErrorFrom, sleep } from './sleep';
 
 /** How to wait for a long operation. */
 export interface WaitForOptions<T> {
@@ -34,7 +35,12 @@ export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
   const what = options.description ?? 'the operation';
   let interval = options.intervalMs ?? 2_000;
   for (let attempt = 1; ; attempt++) {
-    const value = await options.check(options.signal);
+    const signal = options.signal;
+    if (signal?.aborted) throw abortErrorFrom(signal);
+    // Raced against the signal so an abort ends the wait even when `check` does not honour it.
+    const value = await untilAborted(options.check(signal), signal).catch((error: unknown) => {
+      throw signal?.aborted && error === signal.reason ? abortErrorFrom(signal) : error;
+    });
     const elapsedMs = clock.now() - started;
     options.onProgress?.(value, { attempt, elapsedMs });
     if (options.until(value)) return value;
