@@ -1,0 +1,64 @@
+// graphql.ts: operation result/variable types and `getSdk(client, withWrapper)` from @graphql-codegen, run
+// programmatically so no codegen config file exists to drift from this one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import { banner } from './banner.mjs';
+
+const SCRIPT = 'codegen/lib/graphql-sdk.mjs';
+
+/** Plugin options. Exported so the tests can assert the contract the packages rely on. */
+export const graphqlConfig = {
+  // 'string' mode emits a TypedDocumentString it never defines; DocumentNode objects need no graphql-tag.
+  documentMode: 'documentNode',
+  enumsAsTypes: true,
+  avoidOptionals: false,
+  useTypeImports: true,
+  scalars: {
+    uuid: 'string',
+    UUID: 'string',
+    timestamptz: 'string',
+    DateTime: 'string',
+    // Postgres interval and uuid[] travel as their text forms ("1 day", "{id1,id2}").
+    interval: 'string',
+    _uuid: 'string',
+    jsonb: 'unknown',
+    json: 'unknown',
+    JSON: 'unknown',
+  },
+  // A scalar added to a schema later must be mapped on purpose, not silently become `any`.
+  defaultScalarType: 'unknown',
+};
+
+/**
+ * The operation documents of a package, sorted so generation does not depend on directory order.
+ * @param {string} dir absolute path of the documents folder
+ */
+export function documentFiles(dir) {
+  if (!fs.existsSync(dir)) throw new Error(`No operation documents folder at ${dir}.`);
+  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.graphql')).sort();
+  if (files.length === 0) throw new Error(`No .graphql operation documents in ${dir}.`);
+  return files.map((name) => path.join(dir, name));
+}
+
+/**
+ * @param {{ schemaFile: string, documentsDir: string, source: string }} options absolute paths; `source` for the banner
+ */
+export async function generateGraphQLModule({ schemaFile, documentsDir, source }) {
+  const output = 'graphql.ts';
+  const files = await generate(
+    {
+      schema: schemaFile,
+      documents: documentFiles(documentsDir),
+      silent: true,
+      errorsOnly: true,
+      // Plugins are codegen's devDependencies: resolve them from here, not from the directory pnpm runs in.
+      pluginLoader: (/** @type {string} */ name) => import(name),
+      generates: { [output]: { plugins: ['typescript-operations', 'typescript-graphql-request'], config: graphqlConfig } },
+    },
+    false,
+  );
+  const file = files.find((/** @type {{ filename: string }} */ f) => f.filename === output);
+  if (!file) throw new Error(`graphql-codegen produced no ${output} for ${source}.`);
+  return `${banner(SCRIPT, source)}\n${file.content.endsWith('\n') ? file.content : `${file.content}\n`}`;
+}
