@@ -86,6 +86,8 @@ export interface Transport {
   readonly provider: ProviderProfile;
   /** Erases this client's secrets from a value. */
   scrub<T>(value: T): T;
+  /** Registers one more secret to erase from errors and logs (a token the caller passes in a request body). */
+  addSecret(secret: string): void;
   /** Reads a failed response and builds the typed error for it. */
   errorFromResponse(response: Response, context?: ErrorContext): Promise<APIError>;
 }
@@ -279,6 +281,7 @@ export function createTransport(options: TransportOptions): Transport {
     clock,
     provider: profile,
     scrub: (value) => scrubber.scrub(value),
+    addSecret: (secret) => scrubber.add(secret),
     async errorFromResponse(response, extra = {}) {
       const info = responseInfo.get(response);
       const text = await response.clone().text().catch(() => '');
