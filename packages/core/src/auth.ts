@@ -1,5 +1,12 @@
 /** A credential: a fixed token, or a function called before every attempt (it may refresh or rotate). */
-export type TokenSource = string | ((context: { signal?: AbortSignal | null }) => string | Promise<string>);
+export type TokenSource = string | ((context: TokenContext) => string | Promise<string>);
+
+/** What a token function knows about the attempt it is called for. */
+export interface TokenContext {
+  signal?: AbortSignal | null;
+  /** The operation being sent (from the request options), for clients whose credential depends on it. */
+  operation?: string;
+}
 
 /** How a client authenticates. */
 export interface AuthOptions {
@@ -39,9 +46,9 @@ export class Authenticator {
   }
 
   /** The header name and value to send on this attempt. */
-  async header(signal?: AbortSignal | null): Promise<[string, string]> {
+  async header(signal?: AbortSignal | null, operation?: string): Promise<[string, string]> {
     const source = this.#options.token;
-    const token = this.#override ?? (typeof source === 'function' ? await source({ signal }) : source);
+    const token = this.#override ?? (typeof source === 'function' ? await source({ signal, operation }) : source);
     this.#onToken(token);
     const scheme = this.#options.scheme ?? 'Bearer';
     return [this.#options.header ?? 'authorization', scheme ? `${scheme} ${token}` : token];

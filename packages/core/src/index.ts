@@ -5,7 +5,7 @@ export { createTransport, getResponseInfo } from './transport';
 export type { ClientOptions, FetchLike, ProviderProfile, ResponseInfo, Transport, TransportOptions, TransportStats } from './transport';
 export type { TransportEvent, TransportHooks } from './hooks';
 export { Authenticator } from './auth';
-export type { AuthOptions, TokenSource } from './auth';
+export type { AuthOptions, TokenContext, TokenSource } from './auth';
 export { DEFAULT_RETRY_POLICY, isIdempotentMethod, shouldRetry } from './retry-policy';
 export type { AttemptOutcome, RetryPolicy } from './retry-policy';
 export { backoffMs } from './backoff';

@@ -18,6 +18,11 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   /** Retry connection failures and per-attempt timeouts (idempotent requests only when ambiguous). Default true. */
   retryNetworkErrors: boolean;
+  /**
+   * First backoff after a 429 that carries no server hint, doubling per retry up to `maxRetryAfterMs`. Default:
+   * unset, so 429s follow `baseDelayMs` like every other status. Providers that ask for long pauses set it.
+   */
+  rateLimitDelayMs?: number;
 }
 
 /** The defaults every client starts from. */

@@ -160,7 +160,7 @@ export function createTransport(options: TransportOptions): Transport {
           // Inside the try so an abort or the deadline while queued carries this request's context.
           lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
           attemptStart = clock.now();
-          const [authName, authValue] = await auth.header(deadline.signal);
+          const [authName, authValue] = await auth.header(deadline.signal, operation);
           attemptHeaders.set(authName, authValue);
           if (deadline.signal.aborted) throw deadline.signal.reason;
           stats.attempts += 1;
@@ -195,7 +195,7 @@ export function createTransport(options: TransportOptions): Transport {
         const retriesSoFar = attempt - 1;
         const retryable = retriesSoFar < policy.maxRetries && shouldRetry(outcome, policy, idempotent);
         const hint = response ? retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status }) : undefined;
-        const waitMs = hint ?? backoffMs(retriesSoFar, policy, random);
+        const waitMs = hint ?? backoffMs(retriesSoFar, backoffFor(outcome, policy), random);
         const tooLong = hint !== undefined && hint > policy.maxRetryAfterMs;
         const pastDeadline = clock.now() + waitMs >= deadlineAt;
         if (!retryable || tooLong || pastDeadline) {
@@ -313,6 +313,12 @@ export function createTransport(options: TransportOptions): Transport {
   Object.defineProperty(transport, inspectSymbol, { value: () => `Transport(${profile.name})`, enumerable: false });
   Object.defineProperty(transport, 'toJSON', { value: () => ({ provider: profile.name, stats }), enumerable: false });
   return transport;
+}
+
+/** The backoff curve for an outcome: a 429 without a server hint may start from its own, longer delay. */
+function backoffFor(outcome: AttemptOutcome, policy: RetryPolicy): Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'> {
+  if (outcome.kind !== 'response' || outcome.status !== 429 || policy.rateLimitDelayMs === undefined) return policy;
+  return { baseDelayMs: policy.rateLimitDelayMs, maxDelayMs: Math.max(policy.maxDelayMs, policy.maxRetryAfterMs), jitter: policy.jitter };
 }
 
 /** A refusal before anything was sent proves a non-idempotent request was not processed. */
