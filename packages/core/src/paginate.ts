@@ -19,7 +19,7 @@ export type FetchPage<TItem, TCursor> = (cursor: TCursor, signal: AbortSignal | 
 export interface PaginateOptions<TCursor> {
   /** Start from here (a cursor saved from an earlier run) instead of the first page. */
   startAt?: TCursor;
-  /** Stop after this many items. */
+  /** Stop after this many items (`pages()` stops after the page that holds the last of them). */
   maxItems?: number;
   /** Stop after this many pages. */
   maxPages?: number;
@@ -49,17 +49,20 @@ export class Paginator<TItem, TCursor> implements AsyncIterable<TItem> {
 
   /** Every page in order. */
   async *pages(): AsyncGenerator<Page<TItem, TCursor>, void, undefined> {
-    const { signal, maxPages = Number.POSITIVE_INFINITY, prefetch = true } = this.options;
+    const { signal, maxPages = Number.POSITIVE_INFINITY, maxItems = Number.POSITIVE_INFINITY, prefetch = true } = this.options;
     if (this.#done || this.cursor === undefined) return;
     let pending: Promise<Page<TItem, TCursor>> | undefined = this.#fetch(this.cursor, signal);
     let count = 0;
+    let items = 0;
     try {
       while (pending) {
         const page = await pending;
         pending = undefined;
         count += 1;
+        items += page.items.length;
         this.total = page.total ?? this.total;
-        const more = page.next !== undefined && count < maxPages && page.items.length > 0;
+        // maxItems counts here too, so no page is fetched (or prefetched) that would never be handed out.
+        const more = page.next !== undefined && count < maxPages && items < maxItems && page.items.length > 0;
         // Start the next request before handing this page over, so the consumer's work overlaps the network.
         if (more && prefetch) pending = this.#fetch(page.next as TCursor, signal);
         this.cursor = page.next;
