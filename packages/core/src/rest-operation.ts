@@ -96,8 +96,13 @@ function serializerFor(contentType: string): (body: unknown) => unknown {
   return (body) => body;
 }
 
-/** Builds multipart form data: files (Blob, bytes or {name, content}) as file parts, objects as JSON parts. */
-export function toFormData(body: Record<string, unknown>): FormData {
+/**
+ * Builds multipart form data: files (Blob, bytes or {name, content}) as file parts, objects as plain fields holding
+ * their JSON (servers that parse multipart treat any part with a filename as a file, so a JSON object sent as a Blob
+ * would never reach the body fields). A FormData passes through as it is.
+ */
+export function toFormData(body: Record<string, unknown> | FormData): FormData {
+  if (body instanceof FormData) return body;
   const form = new FormData();
   for (const [key, value] of Object.entries(body)) {
     for (const item of Array.isArray(value) ? value : [value]) {
@@ -107,7 +112,7 @@ export function toFormData(body: Record<string, unknown>): FormData {
       else if (typeof item === 'object' && 'content' in item && 'name' in item) {
         const file = item as { name: string; content: string | Uint8Array; type?: string };
         form.append(key, new Blob([file.content as BlobPart], { type: file.type ?? 'application/octet-stream' }), file.name);
-      } else if (typeof item === 'object') form.append(key, new Blob([JSON.stringify(item)], { type: 'application/json' }));
+      } else if (typeof item === 'object') form.append(key, JSON.stringify(item));
       else form.append(key, String(item));
     }
   }
