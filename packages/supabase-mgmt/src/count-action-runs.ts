@@ -1,0 +1,26 @@
+import { encodePathParam, requestOptionsHeaders, XError, type RequestOptions } from '@x/core';
+import type { HelperContext } from './helper-context';
+
+/**
+ * How many action runs a project has: `HEAD /v1/projects/{ref}/actions` answers with no body and the total in
+ * `X-Total-Count`. The generated method for that operation has no body to return, so this reads the header.
+ */
+export async function countActionRuns(context: HelperContext, params: { ref: string }, options: RequestOptions = {}): Promise<number> {
+  const ref = encodePathParam('ref', params?.ref);
+  const response = await context.transport.fetch(`${context.baseUrl}/v1/projects/${ref}/actions`, {
+    method: 'HEAD',
+    headers: requestOptionsHeaders({ ...options, operation: options.operation ?? 'countActionRuns' }),
+    signal: options.signal ?? undefined,
+  });
+  if (!response.ok) throw await context.transport.errorFromResponse(response, { operation: 'countActionRuns', method: 'HEAD' });
+  const header = response.headers.get('x-total-count');
+  const count = header === null ? Number.NaN : Number(header);
+  if (!Number.isInteger(count) || count < 0) {
+    throw new XError(`Supabase answered countActionRuns without a usable X-Total-Count header (got ${header === null ? 'none' : JSON.stringify(header)}); use paginateActionRuns to count instead.`, {
+      provider: context.transport.provider.name,
+      operation: 'countActionRuns',
+      method: 'HEAD',
+    });
+  }
+  return count;
+}
