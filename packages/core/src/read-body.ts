@@ -2,6 +2,15 @@ import { ConnectionError } from './errors';
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
+// The bytes behind each response the transport hands out, so an error can still be built after a library
+// (openapi-fetch, graphql-request) has consumed the body.
+const buffered = new WeakMap<Response, Uint8Array>();
+
+/** The body of a response `readBody` produced, whether or not it was read since; undefined for other responses. */
+export function bufferedBody(response: Response): Uint8Array | undefined {
+  return buffered.get(response);
+}
+
 /**
  * Reads the whole body inside the attempt (so the attempt timeout covers a slow body and a truncated one is a
  * retryable connection failure), then hands back a fresh Response the caller can read as it likes.
@@ -17,7 +26,9 @@ export async function readBody(response: Response, url: string, signal: AbortSig
     if (signal.aborted) throw signal.reason;
     throw new ConnectionError(`The connection broke while reading the response body (${response.status}).`, { cause: error });
   }
-  return withUrl(new Response(bytes as BodyInit, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  const fresh = withUrl(new Response(bytes as BodyInit, { status: response.status, statusText: response.statusText, headers: response.headers }), response.url || url);
+  buffered.set(fresh, bytes);
+  return fresh;
 }
 
 // Reading chunk by chunk rather than `arrayBuffer()` lets an abort cancel the stream: a custom fetch or a mock does

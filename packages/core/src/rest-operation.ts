@@ -64,7 +64,9 @@ export async function callOperation(
     result = await client.request(spec.method.toLowerCase(), spec.path, init);
   } catch (error) {
     if (error instanceof XError) throw error;
-    throw new XError(`${transport.provider.displayName ?? transport.provider.name} sent an answer to ${name} that could not be read: ${error instanceof Error ? error.message : String(error)}`, {
+    // A JSON parse error quotes the body, which may echo a credential.
+    const reason = transport.scrub(error instanceof Error ? error.message : String(error));
+    throw new XError(`${transport.provider.displayName ?? transport.provider.name} sent an answer to ${name} that could not be read: ${reason}`, {
       provider: transport.provider.name,
       operation: name,
       cause: error,

@@ -11,7 +11,7 @@ import { decodeRequestOptions, OPTIONS_HEADER, type RequestOptions } from './req
 import { retryAfterMs, type RateLimitResetKind } from './retry-after';
 import { DEFAULT_RETRY_POLICY, isIdempotentMethod, shouldRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 import { sleep } from './sleep';
-import { readBody } from './read-body';
+import { bufferedBody, readBody } from './read-body';
 import type { TransportHooks } from './hooks';
 
 /** A function with the shape of the global `fetch`. */
@@ -284,7 +284,7 @@ export function createTransport(options: TransportOptions): Transport {
     addSecret: (secret) => scrubber.add(secret),
     async errorFromResponse(response, extra = {}) {
       const info = responseInfo.get(response);
-      const text = await response.clone().text().catch(() => '');
+      const text = await responseText(response);
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : undefined;
@@ -329,3 +329,14 @@ function refusedBeforeSending(error: unknown): boolean {
 
 /** The options every provider client accepts on top of its own (its credential and base URL). */
 export type ClientOptions = Omit<TransportOptions, 'provider' | 'auth'>;
+
+/** The body of a failed response, even when the caller's library already consumed it. */
+async function responseText(response: Response): Promise<string> {
+  const bytes = bufferedBody(response);
+  if (bytes) return new TextDecoder().decode(bytes);
+  if (response.bodyUsed) return '';
+  return response
+    .clone()
+    .text()
+    .catch(() => '');
+}

@@ -1,0 +1,110 @@
+import createClient from 'openapi-fetch';
+import { describe, expect, it } from 'vitest';
+import { callOperation, ConflictError, NotFoundError, toFormData, ValidationError, XError, type OpenAPIRequester, type OperationSpec } from '../src/index';
+import { faults, type Fault } from '../src/testing/index';
+import { BASE, scriptedTransport } from './helpers';
+
+const getProject: OperationSpec = { id: 'v1-get-project', method: 'GET', path: '/v1/projects/{ref}', pathParams: ['ref'], queryParams: ['include'], headerParams: [], response: 'json' };
+const createProject: OperationSpec = { ...getProject, id: 'v1-create-project', method: 'POST', path: '/v1/projects', pathParams: [], queryParams: [], body: { required: true, contentTypes: ['application/json'] } };
+
+/** A transport answering from `script`, and a real openapi-fetch client riding on it. */
+function rest(script: Fault[], options: Parameters<typeof scriptedTransport>[1] = {}) {
+  const harness = scriptedTransport(script, options);
+  const client = createClient({ baseUrl: BASE, fetch: harness.transport.fetch }) as unknown as OpenAPIRequester;
+  const call = (name: string, spec: OperationSpec, params?: Record<string, unknown>, requestOptions?: Parameters<typeof callOperation>[5]) => callOperation(client, harness.transport, name, spec, params, requestOptions);
+  return { ...harness, call };
+}
+
+describe('callOperation', () => {
+  it('sends the operation and returns the parsed data', async () => {
+    const { call, calls } = rest([faults.json(200, { id: 'abc', name: 'shop' })]);
+    await expect(call('getProject', getProject, { ref: 'abc', include: 'usage', ignored: 'x' })).resolves.toEqual({ id: 'abc', name: 'shop' });
+    expect(calls[0]!.url).toBe(`${BASE}/v1/projects/abc?include=usage`);
+  });
+
+  it.each([
+    ['../../admin', '..%2F..%2Fadmin'],
+    ['a?b', 'a%3Fb'],
+    ['a#b', 'a%23b'],
+    ['a%2Fb', 'a%252Fb'],
+    ['projé', 'proj%C3%A9'],
+  ])('encodes the path parameter %j once, as %j', async (ref, encoded) => {
+    const { call, calls } = rest([]);
+    await call('getProject', getProject, { ref });
+    expect(calls[0]!.url).toBe(`${BASE}/v1/projects/${encoded}`);
+  });
+
+  it('throws a ValidationError and sends nothing when a path parameter is missing', async () => {
+    const { call, calls } = rest([]);
+    await expect(call('getProject', getProject, {})).rejects.toThrow(new ValidationError('Missing path parameter "ref".'));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('throws the typed error built from the answer, though openapi-fetch has read its body', async () => {
+    const { call } = rest([faults.json(404, { message: 'Project not found' }, { 'x-request-id': 'srv-9' })]);
+    const error = await call('getProject', getProject, { ref: 'abc' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, operation: 'getProject', method: 'GET', body: { message: 'Project not found' }, requestId: 'srv-9', attempts: 1, url: `${BASE}/v1/projects/abc` });
+  });
+
+  it('sends a JSON body and maps a 409 to ConflictError', async () => {
+    const { call, calls } = rest([faults.json(409, { message: 'name taken' })]);
+    await expect(call('createProject', createProject, { body: { name: 'shop' } })).rejects.toBeInstanceOf(ConflictError);
+    expect(calls[0]!.body).toBe('{"name":"shop"}');
+    expect(calls[0]!.headers['content-type']).toBe('application/json');
+  });
+
+  it('wraps an unreadable success in an XError naming the operation', async () => {
+    const { call } = rest([faults.notJson(200)]);
+    const error = await call('getProject', getProject, { ref: 'abc' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XError);
+    expect((error as Error).message).toMatch(/^Supabase sent an answer to getProject that could not be read/);
+  });
+
+  it('hands request options to the transport: operation name, retries, timeout', async () => {
+    const { call, calls } = rest([faults.serverError(503), faults.serverError(503)]);
+    await expect(call('getProject', getProject, { ref: 'abc' }, { retry: { maxRetries: 0 } })).rejects.toMatchObject({ status: 503, attempts: 1, operation: 'getProject' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('returns undefined for an operation that answers nothing', async () => {
+    const { call } = rest([{ kind: 'response', status: 204 }]);
+    await expect(call('deleteProject', { ...getProject, method: 'DELETE', response: 'none' }, { ref: 'abc' })).resolves.toBeUndefined();
+  });
+
+  it('returns text and bytes for text and binary operations', async () => {
+    const { call } = rest([{ kind: 'response', status: 200, headers: { 'content-type': 'text/plain' }, body: 'plain answer' }, { kind: 'response', status: 200, headers: { 'content-type': 'application/octet-stream' }, body: 'AB' }]);
+    await expect(call('getText', { ...getProject, response: 'text' }, { ref: 'a' })).resolves.toBe('plain answer');
+    await expect(call('getBytes', { ...getProject, response: 'binary' }, { ref: 'a' })).resolves.toEqual(new Uint8Array([65, 66]));
+  });
+
+  it('sends form-encoded and multipart bodies when the operation takes them', async () => {
+    const { call, calls } = rest([]);
+    const form: OperationSpec = { ...createProject, body: { required: true, contentTypes: ['application/x-www-form-urlencoded'] } };
+    await call('token', form, { body: { grant_type: 'refresh_token', skip: undefined } });
+    expect(calls[0]!.body).toBe('grant_type=refresh_token');
+    expect(calls[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    const multipart: OperationSpec = { ...createProject, body: { required: true, contentTypes: ['multipart/form-data'] } };
+    await call('deploy', multipart, { body: { metadata: { name: 'fn' }, file: { name: 'index.ts', content: 'export {}' } } });
+    expect(calls[1]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(calls[1]!.body).toContain('filename="index.ts"');
+  });
+});
+
+describe('toFormData', () => {
+  it('turns files into file parts, objects into plain fields holding their JSON and the rest into text', async () => {
+    const form = toFormData({ file: { name: 'a.txt', content: 'hi', type: 'text/plain' }, bytes: new Uint8Array([1]), meta: { a: 1 }, count: 2, tags: ['x', 'y'], none: null });
+    expect((form.get('file') as File).name).toBe('a.txt');
+    expect(await (form.get('file') as File).text()).toBe('hi');
+    expect(form.get('meta')).toBe('{"a":1}');
+    expect(form.get('count')).toBe('2');
+    expect(form.getAll('tags')).toEqual(['x', 'y']);
+    expect(form.has('none')).toBe(false);
+    expect(form.get('bytes')).toBeInstanceOf(Blob);
+  });
+
+  it('passes a FormData through as it is', () => {
+    const form = new FormData();
+    expect(toFormData(form)).toBe(form);
+  });
+});
