@@ -99,8 +99,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createTransport(options: TransportOptions): Transport {
   const clock = options.clock ?? realClock;
   const random = options.random ?? Math.random;
-  const logger = createLogger({ level: options.logLevel, logger: options.logger });
   const scrubber = new SecretScrubber();
+  // Every line passes through the scrubber on its way out, so an echoed credential cannot reach a log sink.
+  const logger = createLogger({ level: options.logLevel, logger: scrubbingLogger(options.logger ?? console, scrubber) });
   const auth = new Authenticator(options.auth, (token) => scrubber.add(token));
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {}, clock);
   const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
@@ -150,6 +151,7 @@ export function createTransport(options: TransportOptions): Transport {
         for (const [name, value] of Object.entries(typeof options.headers === 'function' ? options.headers() : (options.headers ?? {}))) {
           if (!attemptHeaders.has(name)) attemptHeaders.set(name, value);
         }
+        for (const [name, value] of attemptHeaders) if (isSecretHeader(name)) addCredential(scrubber, value);
         let outcome: AttemptOutcome;
         let response: Response | undefined;
         let failure: Error | undefined;
@@ -296,7 +298,7 @@ export function createTransport(options: TransportOptions): Transport {
       return makeAPIError(
         {
           status: limited ? 429 : response.status,
-          headers: redactHeaders(headers),
+          headers: scrubber.scrub(redactHeaders(headers)),
           body: scrubber.scrub(parsed),
           retryAfterMs: retryAfterMs(headers, { resetKind: profile.resetKind, now: clock.now(), status: limited ? 429 : response.status }),
           provider: profile.name,
@@ -339,4 +341,20 @@ async function responseText(response: Response): Promise<string> {
     .clone()
     .text()
     .catch(() => '');
+}
+
+/** A logger that erases known secrets from each message and its details before handing them to `sink`. */
+function scrubbingLogger(sink: Logger, scrubber: SecretScrubber): Logger {
+  const at = (level: keyof Logger) => (message: string, details?: Record<string, unknown>) => {
+    if (details === undefined) sink[level](scrubber.scrubText(message));
+    else sink[level](scrubber.scrubText(message), scrubber.scrub(details));
+  };
+  return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
+}
+
+/** Registers a credential header's value, and the token after its scheme (`Bearer x` → `x`), for scrubbing. */
+function addCredential(scrubber: SecretScrubber, value: string): void {
+  scrubber.add(value);
+  const space = value.indexOf(' ');
+  if (space > 0) scrubber.add(value.slice(space + 1).trim());
 }

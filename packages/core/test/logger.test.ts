@@ -128,10 +128,10 @@ describe('hooks', () => {
   it('reports request, response, retry and give-up events that share the request id', async () => {
     const events: Array<[string, Record<string, unknown>]> = [];
     const hooks: TransportHooks = {
-      onRequest: (event) => events.push(['request', event]),
-      onResponse: (event) => events.push(['response', event]),
-      onRetry: (event) => events.push(['retry', event]),
-      onGiveUp: (event) => events.push(['give-up', event]),
+      onRequest: (event) => events.push(['request', { ...event }]),
+      onResponse: (event) => events.push(['response', { ...event }]),
+      onRetry: (event) => events.push(['retry', { ...event }]),
+      onGiveUp: (event) => events.push(['give-up', { ...event }]),
     };
     const { transport } = scriptedTransport([], { hooks, random: () => 0, retry: { maxRetries: 1 }, fallback: faults.serverError(502) });
     await transport.fetch(`${BASE}/v1/projects?api_key=abc`);

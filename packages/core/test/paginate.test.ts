@@ -5,7 +5,7 @@ import { VirtualClock } from '../src/testing/index';
 const ITEMS = Array.from({ length: 7 }, (_, i) => `item-${i + 1}`);
 
 /** A list served `size` at a time by offset, recording every fetch and the peak of fetches in flight. */
-function offsetServer(items = ITEMS, options: { total?: boolean; clock?: VirtualClock; delayMs?: number } = {}) {
+function offsetServer<T = string>(items: T[] = ITEMS as T[], options: { total?: boolean; clock?: VirtualClock; delayMs?: number } = {}) {
   const log = { offsets: [] as number[], inFlight: 0, peak: 0 };
   const fetch = async ({ offset, limit }: { offset: number; limit: number }) => {
     log.offsets.push(offset);
