@@ -126,10 +126,16 @@ export class RateLimiter {
       const limit = Number(headers.get('x-ratelimit-limit'));
       const remaining = Number(headers.get('x-ratelimit-remaining') ?? Number.NaN);
       const reset = resetInMs(headers.get('x-ratelimit-reset'), this.#options.resetKind ?? 'seconds', now);
+      // A stated limit other than the one assumed (a published default, or none yet) replaces it along with the
+      // server's count: a generous quota must not stay capped at the default until the window ends.
+      const changed = Number.isFinite(limit) && limit > 0 && limit !== window.limit;
       if (Number.isFinite(limit) && limit > 0) window.limit = limit;
       if (reset !== undefined) window.resetAt = now + reset;
-      // The server counted this request but not the ones still in flight beside it.
-      if (Number.isFinite(remaining)) window.remaining = Math.max(0, Math.min(window.remaining, remaining - (window.inFlight - 1)));
+      if (Number.isFinite(remaining)) {
+        // The server counted this request but not the ones still in flight beside it.
+        const estimate = Math.max(0, remaining - (window.inFlight - 1));
+        window.remaining = changed ? estimate : Math.min(window.remaining, estimate);
+      }
     }
     if (status === 429) {
       window.remaining = 0;
