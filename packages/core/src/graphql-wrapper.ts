@@ -4,7 +4,7 @@ import { graphQLErrorFrom, type GraphQLCodeMap } from './graphql-errors';
 import { redactHeaders } from './redact';
 import { requestOptionsHeaders, type RequestOptions } from './request-options';
 import { sleep } from './sleep';
-import type { Transport } from './transport';
+import { getResponseInfo, type Transport } from './transport';
 
 /** The shape of graphql-request's ClientError, read structurally so the core needs no dependency on it. */
 interface ClientErrorLike {
@@ -69,6 +69,9 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
 
 async function toTypedError(transport: Transport, error: ClientErrorLike, operation: string, codes?: GraphQLCodeMap): Promise<XError> {
   const { response } = error;
+  // The transport's record of the exchange (attempts, method, URL, log id), found through the response headers.
+  const info = response.headers ? getResponseInfo(response.headers) : undefined;
+  const context = { method: info?.method, url: info?.url, attempts: info?.attempts, requestId: info?.requestId };
   if (response.errors?.length) {
     return graphQLErrorFrom(transport.scrub(response.errors), {
       httpStatus: response.status,
@@ -77,13 +80,14 @@ async function toTypedError(transport: Transport, error: ClientErrorLike, operat
       codes,
       hints: transport.provider,
       provider: transport.provider.name,
+      ...context,
       operation,
-      requestId: response.headers?.get?.('x-request-id') ?? undefined,
+      requestId: response.headers?.get?.('x-request-id') ?? context.requestId,
     });
   }
   // No errors[]: an HTTP failure (a 429, a 5xx, an HTML page); build it like any REST error.
   const body = response.body ?? (typeof response.error === 'string' ? response.error : '');
   const status = response.status >= 200 && response.status <= 599 ? response.status : 502;
   const synthetic = new Response(body && status !== 204 ? body : null, { status, headers: response.headers });
-  return transport.errorFromResponse(synthetic, { operation });
+  return transport.errorFromResponse(synthetic, { ...context, operation });
 }

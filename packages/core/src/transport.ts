@@ -67,12 +67,15 @@ export interface ResponseInfo {
   operation: string | undefined;
   /** The method the request was sent with. */
   method?: string;
+  /** The URL of the last attempt, redacted. */
+  url?: string;
 }
 
-const responseInfo = new WeakMap<Response, ResponseInfo>();
+// Keyed by the response and by its Headers object too: graphql-request's ClientError keeps only the headers.
+const responseInfo = new WeakMap<Response | Headers, ResponseInfo>();
 
-/** The attempts and ids behind a response the transport returned. */
-export function getResponseInfo(response: Response): ResponseInfo | undefined {
+/** The attempts and ids behind a response the transport returned (or behind that response's headers). */
+export function getResponseInfo(response: Response | Headers): ResponseInfo | undefined {
   return responseInfo.get(response);
 }
 
@@ -103,7 +106,9 @@ export function createTransport(options: TransportOptions): Transport {
   // Every line passes through the scrubber on its way out, so an echoed credential cannot reach a log sink.
   const logger = createLogger({ level: options.logLevel, logger: scrubbingLogger(options.logger ?? console, scrubber) });
   const auth = new Authenticator(options.auth, (token) => scrubber.add(token));
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit ?? {}, clock);
+  // The limiter reads X-RateLimit-Reset the provider's way unless told otherwise (an epoch read as seconds left
+  // would close the window for decades).
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ resetKind: options.provider.resetKind, ...options.rateLimit }, clock);
   const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const hooks = options.hooks ?? {};
   const profile = options.provider;
@@ -207,7 +212,9 @@ export function createTransport(options: TransportOptions): Transport {
             if (attempt > 1 || tooLong) logger.warn(`Giving up on ${operation ?? `${method} ${redactUrl(url)}`}: ${reason}`, { requestId });
           }
           if (failure) throw failure;
-          responseInfo.set(response!, { requestId, attempts: attempt, operation, method });
+          const info: ResponseInfo = { requestId, attempts: attempt, operation, method, url: redactUrl(url) };
+          responseInfo.set(response!, info);
+          responseInfo.set(response!.headers, info);
           return response!;
         }
         await response?.body?.cancel().catch(() => undefined);
@@ -306,7 +313,7 @@ export function createTransport(options: TransportOptions): Transport {
           method: extra.method ?? info?.method,
           url: response.url ? redactUrl(response.url) : extra.url,
           attempts: info?.attempts ?? extra.attempts,
-          requestId: headers.get('x-request-id') ?? headers.get('sb-request-id') ?? headers.get('request-id') ?? info?.requestId,
+          requestId: headers.get('x-request-id') ?? headers.get('sb-request-id') ?? headers.get('request-id') ?? info?.requestId ?? extra.requestId,
         },
         profile,
       );

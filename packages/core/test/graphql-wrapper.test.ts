@@ -44,6 +44,14 @@ describe('mapping GraphQL answers to typed errors', () => {
     expect((error as Error).message).toMatch(/^Hasura Cloud answered 404 on GetProject: project not found; also this\./);
   });
 
+  it('fills attempts, method, URL and the SDK request id from the transport\'s record of the exchange', async () => {
+    const { query } = harness([faults.serverError(503), gql({ errors: [{ message: 'gone', extensions: { code: 'NOT_FOUND' } }] })]);
+    const error = await query().catch((e: unknown) => e);
+    expect(error).toMatchObject({ attempts: 2, method: 'POST', url: `${BASE}/v1/graphql`, requestId: expect.stringMatching(/^req_/) });
+    const http = harness([faults.serverError(502), faults.serverError(502), faults.serverError(502)]);
+    expect(await http.query().catch((e: unknown) => e)).toMatchObject({ status: 502, attempts: 3, method: 'POST', url: `${BASE}/v1/graphql` });
+  });
+
   it('maps an unknown code in an HTTP 200 to GraphQLError', async () => {
     const { query } = harness([gql({ errors: [{ message: 'weird', extensions: { code: 'MYSTERY' } }] })]);
     await expect(query()).rejects.toBeInstanceOf(GraphQLError);

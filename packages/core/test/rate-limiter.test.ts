@@ -86,6 +86,19 @@ describe('learning from the server', () => {
     expect(server.log.limited).toBeGreaterThan(0);
   });
 
+  it('reads X-RateLimit-Reset the provider\'s way (an epoch) without being told twice', async () => {
+    const clock = new VirtualClock({ auto: true });
+    const epochReset = () => String(Math.ceil(clock.now() / 1000) + 2);
+    let n = 0;
+    const server = async () => Response.json({}, { headers: { 'x-ratelimit-limit': '1', 'x-ratelimit-remaining': String(n++ === 0 ? 0 : 1), 'x-ratelimit-reset': epochReset() } });
+    const { transport } = scriptedTransport([], { clock, rateLimit: {}, provider: { name: 'epochs', resetKind: 'epoch-seconds' }, fallback: server });
+    const started = clock.now();
+    await transport.fetch(`${BASE}/v1/projects`);
+    await transport.fetch(`${BASE}/v1/projects`);
+    expect(clock.now() - started).toBeLessThanOrEqual(2_000);
+    expect(clock.now() - started).toBeGreaterThan(0);
+  });
+
   it('closes a window after a 429 until the server hint passes', async () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter({}, clock);
