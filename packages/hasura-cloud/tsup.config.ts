@@ -8,4 +8,6 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   external: ['msw', 'msw/node'],
+  // The simulator inlines the project's schema (schemas/hasura-cloud.graphql) as text.
+  loader: { '.graphql': 'text' },
 });
