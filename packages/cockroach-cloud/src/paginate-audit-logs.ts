@@ -28,7 +28,9 @@ export function paginateAuditLogs(methods: NamedMethods, query: AuditLogQuery = 
       const from = token ?? first;
       const page = await methods.listAuditLogs({ ...rest, ...(from ? { starting_from: from } : {}) }, { ...(requestOptions as RequestOptions), signal: pageSignal ?? null });
       const next = page.next_starting_from;
-      return { items: page.entries ?? [], next: next && next !== from ? next : undefined, raw: page };
+      const items = page.entries ?? [];
+      // The same mark back with entries would loop; with none it is where to resume once new entries arrive.
+      return { items, next: next && (next !== from || items.length === 0) ? next : undefined, raw: page };
     },
     { startAt, maxItems, maxPages, prefetch, signal: signal ?? undefined },
   );

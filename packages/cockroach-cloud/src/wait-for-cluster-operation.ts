@@ -17,10 +17,10 @@ export function waitForClusterOperation(client: CockroachCloudApi, clusterId: st
   const target = options.status;
   return waitFor<Cluster>({
     check: (signal) => client.getCluster({ cluster_id: clusterId }, { signal: signal ?? null }),
-    until: (cluster) => (target ? cluster.operation_status === target : !isRunning(cluster.operation_status) && cluster.state !== 'CREATING'),
+    until: (cluster) => (target ? cluster.operation_status === target : !isRunning(cluster.operation_status) && !isFailed(cluster.operation_status) && cluster.state !== 'CREATING'),
     failed: (cluster) => {
       if (cluster.state === 'DELETED' || cluster.state === 'CREATION_FAILED') return `cluster ${clusterId} is ${cluster.state}.`;
-      if (target !== cluster.operation_status && cluster.operation_status?.endsWith('_FAILED')) {
+      if (target !== cluster.operation_status && isFailed(cluster.operation_status)) {
         return `cluster ${clusterId} reports ${cluster.operation_status}. Check the CockroachDB Cloud Console, or contact support, before retrying the change.`;
       }
       return undefined;
@@ -38,4 +38,9 @@ export function waitForClusterOperation(client: CockroachCloudApi, clusterId: st
 /** Whether a cluster operation status means work is still under way. */
 export function isRunning(status: ClusterOperationStatus | undefined): boolean {
   return !!status && status.endsWith('_RUNNING');
+}
+
+/** Whether a cluster operation status reports a failed operation. */
+export function isFailed(status: ClusterOperationStatus | undefined): boolean {
+  return !!status && status.endsWith('_FAILED');
 }

@@ -18,7 +18,7 @@ export const KEY = 'crl-test-key-0123456789';
 /** A client on a virtual clock that jumps ahead whenever the program is idle. */
 export function virtualClient(options: CockroachCloudClientOptions = {}) {
   const clock = (options.clock as VirtualClock | undefined) ?? new VirtualClock({ auto: true });
-  const client = createCockroachCloudClient({ apiKey: KEY, clock, random: () => 0.5, ...options });
+  const client = createCockroachCloudClient({ apiKey: KEY, clock, random: () => 0.5, logLevel: 'error', ...options });
   return { client, clock };
 }
 
@@ -27,6 +27,6 @@ export function simulated(server: ReturnType<typeof setupServer>, simOptions: Co
   const clock = (clientOptions.clock as VirtualClock | undefined) ?? new VirtualClock({ auto: true });
   const sim = createCockroachSimulator({ clock, ...simOptions });
   server.use(...sim.handlers);
-  const client = createCockroachCloudClient({ apiKey: KEY, clock, random: () => 0.5, ...clientOptions });
+  const client = createCockroachCloudClient({ apiKey: KEY, clock, random: () => 0.5, logLevel: 'error', ...clientOptions });
   return { sim, client, clock };
 }

@@ -45,9 +45,14 @@ export const clusterRoutes: Route[] = [
     handle: ({ url, state }) => {
       const all = url.searchParams.get('show_inactive') === 'true';
       const sortBy = url.searchParams.get('pagination.sort_by');
-      if (sortBy !== null && sortBy !== 'name' && sortBy !== 'created_at') throw invalidField('pagination.sort_by', 'must be name or created_at');
+      if (sortBy !== null && !['NAME', 'CREATED_AT', 'DELETED_AT'].includes(sortBy)) throw invalidField('pagination.sort_by', 'must be NAME, CREATED_AT or DELETED_AT');
       const clusters = [...state.clusters.values()].filter((c) => all || !INACTIVE.has(c.state));
-      const key = sortBy === 'name' ? (c: Cluster) => `${c.name}\u0000${state.orderKey(c.id)}` : (c: Cluster) => state.orderKey(c.id);
+      const key =
+        sortBy === 'NAME'
+          ? (c: Cluster) => `${c.name}\u0000${state.orderKey(c.id)}`
+          : sortBy === 'DELETED_AT'
+            ? (c: Cluster) => `${c.deleted_at ?? ''}\u0000${state.orderKey(c.id)}`
+            : (c: Cluster) => state.orderKey(c.id);
       const page = keysetPage(clusters, key, url.searchParams);
       return { clusters: page.items, pagination: page.pagination };
     },
