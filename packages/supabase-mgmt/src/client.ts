@@ -119,7 +119,10 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
     provider: { name: 'supabase', displayName: 'Supabase', tokenEnv: 'SUPABASE_ACCESS_TOKEN', resetKind: 'seconds' },
     auth: { token, scheme: 'Bearer' },
   });
-  const raw = createClient<paths>({ baseUrl, fetch: transport.fetch });
+  // openapi-fetch captures `Request` when the client is made; msw (and other interceptors) replace `Request` and
+  // `Headers` when they start, and a Request of the old class silently drops headers built with the new one (the
+  // JSON content type). Looking the class up on every call keeps the two in step, whenever the client was made.
+  const raw = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: LateBoundRequest });
   const client: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(operations)) {
     client[name] = (params?: Record<string, unknown>, requestOptions?: RequestOptions) =>
@@ -148,6 +151,11 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
   });
   return client as unknown as SupabaseMgmtClient;
 }
+
+/** Constructs the global `Request` of the moment (see createSupabaseMgmtClient). */
+const LateBoundRequest = function LateBoundRequest(input: RequestInfo | URL, init?: RequestInit) {
+  return new globalThis.Request(input, init);
+} as unknown as typeof Request;
 
 /** Adds a fresh Idempotency-Key unless the caller chose one, so every retry of this call carries the same key. */
 function withIdempotencyKey(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {

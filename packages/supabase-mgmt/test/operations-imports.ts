@@ -1,0 +1,2 @@
+export { createSupabaseMgmtClient, operations } from '../src';
+export type { OperationSpec } from '@x/core';
