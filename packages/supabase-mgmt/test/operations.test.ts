@@ -6,7 +6,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import YAML from 'yaml';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSupabaseMgmtClient, operations, type OperationSpec } from './operations-imports';
+import type { OperationSpec } from '@x/core';
+import { createSupabaseMgmtClient, operations } from '../src';
 
 const BASE = 'https://api.supabase.com';
 const schema = YAML.parse(fs.readFileSync(path.resolve(__dirname, '../../../schemas/supabase-mgmt.openapi.yaml'), 'utf8')) as {
@@ -95,7 +96,7 @@ function expectBodyReceived(name: string, spec: OperationSpec, got: Received): v
 
 // Made before `server.listen()` on purpose: msw replaces Request and Headers when it starts, and the client must
 // still send every header (the JSON content type was once lost this way).
-const client = createSupabaseMgmtClient({ accessToken: "sbp_table_token", retry: { maxRetries: 0 } });
+const client = createSupabaseMgmtClient({ accessToken: 'sbp_table_token', retry: { maxRetries: 0 } });
 
 describe('every named method', () => {
   it('covers all 164 operations of the table', () => {

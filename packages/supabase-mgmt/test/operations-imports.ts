@@ -1,2 +1,0 @@
-export { createSupabaseMgmtClient, operations } from '../src';
-export type { OperationSpec } from '@x/core';
