@@ -1,0 +1,55 @@
+// Shared plumbing: an msw server answering from a fresh simulator per test, a client on the same virtual clock,
+// and a logger that keeps every line (for "no secret in any log" assertions).
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { VirtualClock } from '@x/core/testing';
+import type { Logger } from '@x/core';
+import { createHasuraCloudClient, type HasuraCloudClientOptions } from '../src';
+import { createHasuraSimulator, type HasuraSimulatorOptions } from '../src/testing';
+
+/** Registers an msw server for the file; `start()` gives each test its own simulator, client and virtual clock. */
+export function useSimulator() {
+  const server = setupServer();
+  const clocks: VirtualClock[] = [];
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    for (const clock of clocks.splice(0)) clock.stop();
+  });
+  afterAll(() => server.close());
+
+  function start(options: { sim?: HasuraSimulatorOptions; client?: HasuraCloudClientOptions } = {}) {
+    const clock = new VirtualClock({ auto: true, idleTurns: 10 });
+    clocks.push(clock);
+    const sim = createHasuraSimulator({ clock, ...options.sim });
+    server.use(...sim.handlers);
+    const makeClient = (extra: HasuraCloudClientOptions = {}) => createHasuraCloudClient({ accessToken: sim.token, clock, random: () => 0.5, logLevel: 'off', ...options.client, ...extra });
+    return { sim, clock, client: makeClient(), makeClient };
+  }
+
+  return { server, start };
+}
+
+/** One recorded log line. */
+export interface LogLine {
+  level: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** A logger that records every line. */
+export function captureLogger(): Logger & { lines: LogLine[]; text(): string } {
+  const lines: LogLine[] = [];
+  const at = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push({ level, message, details });
+  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), text: () => JSON.stringify(lines) };
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
