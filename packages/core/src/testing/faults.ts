@@ -52,10 +52,13 @@ export function networkError(code: 'ECONNRESET' | 'ECONNREFUSED'): TypeError {
 /** A body stream that sends `text` halfway and then errors. */
 export function truncatedStream(text: string): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
+  let sent = false;
+  // Erroring in `start` would discard the queued half; erroring on the next pull delivers it first.
   return new ReadableStream({
-    start(controller) {
+    pull(controller) {
+      if (sent) return controller.error(networkError('ECONNRESET'));
+      sent = true;
       controller.enqueue(bytes.slice(0, Math.ceil(bytes.length / 2)));
-      controller.error(networkError('ECONNRESET'));
     },
   });
 }
