@@ -8,6 +8,6 @@ import { toUsageLimits, type UsageLimitsInput } from './usage-limits';
  * the int64 fields sent as strings) and returns the updated cluster. This replaces the old spend-limit endpoint. Setting the same limits twice is
  * harmless, so the request is retried like an idempotent one.
  */
-export function setUsageLimits(client: CockroachCloudApi, clusterId: string, limits: UsageLimitsInput, options: RequestOptions = {}): Promise<Cluster> {
+export async function setUsageLimits(client: CockroachCloudApi, clusterId: string, limits: UsageLimitsInput, options: RequestOptions = {}): Promise<Cluster> {
   return client.updateCluster({ cluster_id: clusterId, body: { serverless: { usage_limits: toUsageLimits(limits) } } }, { idempotent: true, ...options });
 }
