@@ -28,7 +28,7 @@ export interface SyncEnvVarsOptions extends CallOptions {
   environment?: string;
   /** Plan only: read, compute and return the plan without writing. */
   dryRun?: boolean;
-  /** Re-read-and-retry rounds when another process changes the env vars mid-sync. Default 8. */
+  /** Re-read-and-retry rounds when another process changes the env vars mid-sync. Default 20. */
   maxStaleRetries?: number;
 }
 
@@ -72,7 +72,7 @@ export async function syncEnvVars(context: HasuraContext, tenantId: TenantId, so
     return { ...planFor(state.vars).plan, hash: state.hash, applied: false, dryRun: true, attempts: 1 };
   }
   return context.locks.run(tenantId, async () => {
-    const outcome = await casWrite(context, tenantId, planFor, { operation: 'syncEnvVars', retryOnStaleHash: options.maxStaleRetries ?? 8, signal: options.signal });
+    const outcome = await casWrite(context, tenantId, planFor, { operation: 'syncEnvVars', retryOnStaleHash: options.maxStaleRetries ?? 20, signal: options.signal });
     return { ...outcome.plan, hash: outcome.state.hash, applied: outcome.changed, dryRun: false, attempts: outcome.attempts };
   }, options.signal);
 }
