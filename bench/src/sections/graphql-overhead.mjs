@@ -1,0 +1,76 @@
+// graphql_overhead: sequential GetProject queries through @x/hasura-cloud's raw layer (the generated SDK,
+// `client.raw.GetProject`) and named layer (`client.getProject`) with default options, against bare
+// graphql-request sending the same document and bare fetch, all on one loopback server that answers at once.
+import { parse } from 'graphql';
+import { GraphQLClient } from 'graphql-request';
+import { atMost, interleavedRounds, median, sectionResult } from '../lib/measure.mjs';
+import { need } from '../lib/packages.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const PROJECT_ID = '3f1c2b9e-8a4d-4c6e-9f10-2b7d5e8a1c34';
+const TOKEN = 'bench-hasura-token-000000000000';
+const QUERY = `query GetProject($projectId: uuid!) {
+  projects_by_pk(id: $projectId) {
+    id
+    name
+    endpoint
+    created_at
+    tenant {
+      id
+    }
+  }
+}`;
+const ANSWER = { projects_by_pk: { id: PROJECT_ID, name: 'bench-project', endpoint: 'https://bench-project.hasura.app', created_at: '2024-01-01T00:00:00.000Z', tenant: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' } } };
+
+export async function graphqlOverhead({ quick, packages, missing }) {
+  const hasura = need(packages, missing, '@x/hasura-cloud');
+  const calls = quick ? 500 : 5_000;
+  const rounds = quick ? 3 : 5;
+  const server = await startServer('graphql', { answers: { GetProject: ANSWER } });
+  try {
+    const endpoint = `${server.url}/v1/graphql`;
+    const ours = hasura.createHasuraCloudClient({ accessToken: TOKEN, endpoint });
+    const bare = new GraphQLClient(endpoint, { headers: { authorization: `pat ${TOKEN}` } });
+    const document = parse(QUERY);
+    const one = {
+      fetch: async () => {
+        const response = await fetch(endpoint, {
+          method: 'POST',
+          headers: { authorization: `pat ${TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: QUERY, variables: { projectId: PROJECT_ID }, operationName: 'GetProject' }),
+        });
+        const body = await response.json();
+        if (body.errors) throw new Error('fetch: errors');
+        return body.data.projects_by_pk;
+      },
+      graphql_request: async () => (await bare.request(document, { projectId: PROJECT_ID })).projects_by_pk,
+      ours_raw: async () => (await ours.raw.GetProject({ projectId: PROJECT_ID })).projects_by_pk,
+      ours_named: () => ours.getProject(PROJECT_ID),
+    };
+    for (const [name, call] of Object.entries(one)) {
+      const project = await call();
+      if (project?.id !== PROJECT_ID) throw new Error(`${name} did not read the project back`);
+    }
+    const contenders = Object.fromEntries(
+      Object.entries(one).map(([name, call]) => [
+        name,
+        async () => {
+          for (let i = 0; i < calls; i++) await call();
+        },
+      ]),
+    );
+    await interleavedRounds(contenders, 1);
+    const timings = await interleavedRounds(contenders, rounds);
+    const figures = {};
+    for (const [name, list] of Object.entries(timings)) figures[`${name}_us_per_call`] = (1000 * median(list)) / calls;
+    const base = figures.graphql_request_us_per_call;
+    for (const name of ['ours_raw', 'ours_named', 'fetch']) figures[`${name}_vs_graphql_request`] = figures[`${name}_us_per_call`] / base;
+    return sectionResult({
+      figures,
+      targets: { ours_raw_vs_graphql_request: atMost(1.05), ours_named_vs_graphql_request: atMost(1.05) },
+      notes: [`${calls} sequential GetProject queries per round per client, ${rounds} rounds interleaved, median round; graphql-request sends the same parsed document; the server runs in its own process.`],
+    });
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,75 @@
+// rest_overhead: sequential GETs of one project on a loopback server that answers at once, through
+// @x/supabase-mgmt's raw layer (`client.raw.GET`) and named layer (`client.getProject`) with default options,
+// against bare openapi-fetch, bare fetch and supabase-management-js on the same server and the same call.
+// The server's X-RateLimit-* headers grant a huge limit, so the client-side limiter (Supabase's published
+// 120/min/endpoint by default) learns it as a user with a generous quota would see it.
+import createClient from 'openapi-fetch';
+import { SupabaseManagementAPI } from 'supabase-management-js';
+import { atMost, interleavedRounds, median, sectionResult } from '../lib/measure.mjs';
+import { need } from '../lib/packages.mjs';
+import { startServer } from '../lib/server.mjs';
+
+const REF = 'abcdefghijklmnopqrst';
+const TOKEN = 'sbp_bench0000000000000000000000000000000000';
+
+export async function restOverhead({ quick, packages, missing }) {
+  const supabase = need(packages, missing, '@x/supabase-mgmt');
+  const calls = quick ? 500 : 5_000;
+  const rounds = quick ? 3 : 5;
+  const server = await startServer('rest');
+  try {
+    const baseUrl = server.url;
+    const ours = supabase.createSupabaseMgmtClient({ accessToken: TOKEN, baseUrl });
+    const openapi = createClient({ baseUrl, headers: { authorization: `Bearer ${TOKEN}` } });
+    const community = new SupabaseManagementAPI({ accessToken: TOKEN, baseUrl });
+    const one = {
+      fetch: async () => {
+        const response = await fetch(`${baseUrl}/v1/projects/${REF}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        if (!response.ok) throw new Error(`fetch: ${response.status}`);
+        return response.json();
+      },
+      openapi_fetch: async () => {
+        const { data, error } = await openapi.GET('/v1/projects/{ref}', { params: { path: { ref: REF } } });
+        if (error) throw new Error('openapi-fetch: error');
+        return data;
+      },
+      ours_raw: async () => {
+        const { data, error } = await ours.raw.GET('/v1/projects/{ref}', { params: { path: { ref: REF } } });
+        if (error) throw new Error('raw: error');
+        return data;
+      },
+      ours_named: () => ours.getProject({ ref: REF }),
+      supabase_management_js: async () => (await community.getProject(REF)).data,
+    };
+    for (const [name, call] of Object.entries(one)) {
+      const data = await call();
+      if (data?.ref !== REF) throw new Error(`${name} did not read the project back`);
+    }
+    const contenders = Object.fromEntries(
+      Object.entries(one).map(([name, call]) => [
+        name,
+        async () => {
+          for (let i = 0; i < calls; i++) await call();
+        },
+      ]),
+    );
+    await interleavedRounds(contenders, 1); // warm-up: JIT, connection pool
+    const timings = await interleavedRounds(contenders, rounds);
+    const figures = {};
+    for (const [name, list] of Object.entries(timings)) figures[`${name}_us_per_call`] = (1000 * median(list)) / calls;
+    const base = figures.openapi_fetch_us_per_call;
+    for (const name of ['ours_raw', 'ours_named', 'supabase_management_js', 'fetch']) figures[`${name}_vs_openapi_fetch`] = figures[`${name}_us_per_call`] / base;
+    figures.ours_limiter_waited_ms = ours.transport.limiter?.waitedMs ?? 0;
+    figures.ours_rate_limited = ours.stats.rateLimited;
+    return sectionResult({
+      figures,
+      targets: { ours_raw_vs_openapi_fetch: atMost(1.05), ours_named_vs_openapi_fetch: atMost(1.05) },
+      notes: [
+        `${calls} sequential GET /v1/projects/{ref} per round per client, ${rounds} rounds interleaved, median round; the server runs in its own process.`,
+        'The server sends X-RateLimit-Limit 1000000000 with a 60 s window (reset in seconds remaining), so the default limiter learns a generous limit.',
+      ],
+    });
+  } finally {
+    await server.close();
+  }
+}
