@@ -43,4 +43,4 @@ export {
   ValidationError,
   WaitFailedError,
 } from '@x/core';
-export type { ClientOptions, Paginator, RequestOptions, RetryPolicy } from '@x/core';
+export type { ClientOptions, Logger, LogLevel, Paginator, RequestOptions, RetryPolicy, TokenSource, TransportEvent, TransportHooks, TransportStats } from '@x/core';

@@ -47,7 +47,7 @@ type JobRow = NonNullable<GetJobQuery['jobs_by_pk']>;
 export function toJob(row: JobRow): Job {
   const tasks = row.tasks.map((task) => {
     const events = task.task_events.map((event) => ({ id: event.id, type: event.event_type, data: event.public_event_data, error: event.error, githubDetail: event.github_detail }));
-    const errors = events.flatMap((event) => [event.error, event.githubDetail]).filter((text): text is string => !!text).reverse();
+    const errors = [...events].reverse().flatMap((event) => [event.error, event.githubDetail]).filter((text): text is string => !!text);
     return { id: task.id, name: task.name, cloud: task.cloud, region: task.region, status: events[0]?.type ?? null, events, errors };
   });
   return { id: row.id, status: row.status, done: TERMINAL_JOB_STATUSES.includes(row.status ?? ''), tasks };
