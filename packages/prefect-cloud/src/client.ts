@@ -2,6 +2,9 @@
 // `fetch`, and the generated `getSdk` gets the core's wrapper, so every operation is retried, mapped to typed errors
 // and authenticated the same way. The task helpers only ever see the PrefectContext made here.
 import { GraphQLClient } from 'graphql-request';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { DocumentNode } from 'graphql';
+import { describeDocument } from './document';
 import { AuthenticationError, createSdkWrapper, createTransport, readEnv, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
 import { ApiKeyAuth } from './auth-api-key';
 import type { PrefectAuth, PrefectAuthMode } from './auth';
@@ -35,7 +38,12 @@ export interface PrefectCloudClientOptions extends ClientOptions {
 export type PrefectCloudClient = PrefectCloudMethods & {
   /** Every operation document as a typed method (`sdk.ListFlows({ where })`), with the same auth, retries and errors. */
   readonly sdk: Sdk;
-  /** The graphql-request client, for documents of your own (`graphql.request(doc, variables)`): same transport, no tenant lookup. */
+  /**
+   * Sends a document of your own with the same auth, tenant, retries (queries only) and typed errors as the task
+   * methods: `await client.request<{ flow: Array<{ id: string }> }>('query Ids { flow { id } }')`.
+   */
+  request<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: string | DocumentNode | TypedDocumentNode<TResult, TVariables>, variables?: TVariables, options?: CallOptions): Promise<TResult>;
+  /** The graphql-request client underneath (same transport; errors come back as graphql-request's ClientError). */
   readonly graphql: GraphQLClient;
   /** The transport every request goes through. */
   readonly transport: Transport;
@@ -131,8 +139,13 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
   };
 
   const client = bindMethods(ctx, auth) as PrefectCloudClient;
+  const request = (document: string | DocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
+    const { operation, operationType } = describeDocument(document);
+    return ctx.call(callOptions, (_sdk, signal) => wrapper((headers) => graphql.request({ document, variables, requestHeaders: headers, signal }), operation, operationType, variables));
+  };
   Object.defineProperties(client, {
     sdk: { value: sdk },
+    request: { value: request },
     graphql: { value: graphql },
     transport: { value: transport },
     stats: { get: () => transport.stats },
