@@ -97,7 +97,14 @@ export function createSupabaseSimulator(options: SupabaseSimulatorOptions = {}):
       return response;
     };
     const fault = faults.take(request);
-    if (fault) return record(await mswFault(fault, request, clock));
+    if (fault) {
+      // A slow or hanging fault ends when the caller gives up; the caller has its answer (an abort) already.
+      const played = await mswFault(fault, request, clock).catch((error: unknown) => {
+        if (request.signal.aborted) return HttpResponse.error();
+        throw error;
+      });
+      return record(played);
+    }
     if (!route) {
       const known = matchOperationRoute(request.method, url.pathname);
       return record(
