@@ -15,6 +15,7 @@ type ArrayFields<T> = { [F in keyof T]-?: NonNullable<T[F]> extends readonly unk
 /**
  * Which response field holds the items of each paginated list. The `satisfies` clause makes the build fail when an
  * operation is added to (or removed from) the schema without this table following, or when a field is not a list.
+ * `listRoleGrants` pages its user `grants`; each page's `user_group_grants` stay on the page's `raw` answer.
  */
 export const LIST_FIELDS = {
   listBackups: 'backups',

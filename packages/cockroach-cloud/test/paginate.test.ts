@@ -84,6 +84,22 @@ describe('paginate over every keyset-paginated list', () => {
     expect((await client.paginate('listAllowlistEntries', { cluster_id: dedicated.id, ...limit }).toArray()).map((e) => e.cidr_ip)).toEqual(['10.0.0.0', '10.0.1.0', '10.0.2.0', '10.0.3.0']);
   });
 
+  it('stops with an AbortError when the signal fires between pages', async () => {
+    const { client, sim } = simulated(server);
+    for (let i = 0; i < 9; i++) sim.state.seedCluster({ name: `abort-${i}` });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const walk = async () => {
+      for await (const cluster of client.paginate('listClusters', { 'pagination.limit': 3 }, { signal: controller.signal, prefetch: false })) {
+        seen.push(cluster.name);
+        if (seen.length === 3) controller.abort();
+      }
+    };
+    await expect(walk()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(3);
+    expect(sim.state.requests).toHaveLength(1);
+  });
+
   it('stops when a server hands back the page token it was given instead of looping', async () => {
     let calls = 0;
     server.use(http.get(`${BASE}/api/v1/clusters`, () => (calls++, HttpResponse.json({ clusters: [{ id: `c${calls}` }], pagination: { next_page: 'same' } }))));
