@@ -36,9 +36,10 @@ export function transition(state: PrefectSimState, run: FlowRunRow, type: string
   if (type === 'Running' && !run.start_time) run.start_time = stamp;
   if (isTerminal(type) && !run.end_time) run.end_time = stamp;
   state.runStates.push({ id: state.ids.uuid(), created: stamp, updated: stamp, tenant_id: run.tenant_id, flow_run_id: run.id, timestamp: stamp, message, result: null, start_time: run.state_start_time, state: type, version: run.version, serialized_state: run.serialized_state });
+  // Task runs finish before their flow run says so, and start after it.
+  if (isTerminal(type)) finishTaskRuns(state, run, type, at);
   state.addLog(run, `Flow run ${type.toUpperCase()}${message ? `: ${message}` : ''}`, { at, level: type === 'Failed' ? 'ERROR' : 'INFO' });
   if (type === 'Running') startTaskRuns(state, run, at);
-  if (isTerminal(type)) finishTaskRuns(state, run, type, at);
 }
 
 /** Applies every transition that fell due for a run the simulator still drives. */
