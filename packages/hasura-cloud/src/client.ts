@@ -98,6 +98,7 @@ export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}):
     createSdkWrapper(transport, {
       codes: HASURA_GRAPHQL_CODES,
       retryCodes: ['GenericServerError'],
+      maxRetries: options.retry?.maxRetries ?? 2,
       refine: refineHasuraError,
       idempotentMutations: (operationName) => CAS_MUTATIONS.has(operationName),
     }),
