@@ -1,7 +1,6 @@
 import { AbortError, ConflictError, ConnectionError, TimeoutError, XError } from '@x/core';
 import type { HasuraContext } from './context';
-import { setEnvVars } from './env-vars';
-import { checkVars } from './env-vars';
+import { checkVars, setEnvVars } from './env-vars';
 import { notFound } from './errors';
 import { asProjectId, asTenantId, type TenantId } from './ids';
 import { findProjectByName, getProject, renameProject, type Project } from './projects';
@@ -59,7 +58,9 @@ export async function createProject(context: HasuraContext, input: CreateProject
     const adopted = await adoptAfterAmbiguousFailure(context, error, input.name, signal);
     ids = { tenantId: adopted.tenantId!, projectId: adopted.id };
   }
-  const projectId = asProjectId(ids.projectId ?? (await getTenant(context, ids.tenantId, { signal })).project?.id ?? '');
+  const projectIdText = ids.projectId ?? (await getTenant(context, ids.tenantId, { signal })).project?.id;
+  if (!projectIdText) throw notFound('createProject', `Tenant ${ids.tenantId} was created but its project is not visible to this token.`);
+  const projectId = asProjectId(projectIdText);
   let project = await getProject(context, projectId, { signal });
   if (input.name !== undefined && project.name !== input.name) project = await renameProject(context, projectId, input.name, { signal });
   let envHash: string | null = null;

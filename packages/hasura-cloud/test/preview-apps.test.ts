@@ -46,6 +46,7 @@ describe('preview apps', () => {
     expect(elapsed).toBeGreaterThanOrEqual(27_000);
     expect(elapsed).toBeLessThan(27_000 + 2 * 2_000 + 1);
     expect(progress.slice(1).every((p, i) => p.elapsedMs - progress[i]!.elapsedMs <= 2_000)).toBe(true);
+    expect(clock.pending).toBe(0);
   });
 
   it('sends the documented payload shape with envVars as key/value pairs', async () => {

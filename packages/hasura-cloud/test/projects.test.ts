@@ -84,6 +84,21 @@ describe('createProject', () => {
     expect(clock.now() - started).toBeGreaterThanOrEqual(20_000);
   });
 
+  it('renames the project when createTenant did not apply the requested name', async () => {
+    const { sim, client } = start();
+    sim.faults.createTenantIgnoresName();
+    const created = await client.createProject({ cloud: 'aws', region: 'us-east-2', name: 'wanted-name' }, { waitUntilReady: false });
+    expect(created.project.name).toBe('wanted-name');
+    expect(sim.state.count('RenameProject')).toBe(1);
+    expect(sim.state.projectByName('wanted-name')?.id).toBe(created.project.id);
+  });
+
+  it('leaves no timer behind once it returns', async () => {
+    const { client, clock } = start();
+    await client.createProject({ cloud: 'aws', region: 'us-east-2', name: 'tidy', envVars: { A: '1' } });
+    expect(clock.pending).toBe(0);
+  });
+
   it('refuses a name that is already taken before sending anything', async () => {
     const { sim, client } = start();
     sim.state.addProject({ name: 'taken' });

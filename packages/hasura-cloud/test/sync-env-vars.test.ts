@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asTenantId, StaleHashError, ValidationError, type TenantId } from '../src';
+import { AbortError, asTenantId, StaleHashError, ValidationError, type TenantId } from '../src';
 import { rejection, useSimulator } from './helpers';
 
 const { start } = useSimulator();
@@ -143,6 +143,21 @@ describe('syncEnvVars: concurrent writers', () => {
     // Serialized within the client: no write was ever refused as stale.
     expect(results.every((r) => r.attempts === 1)).toBe(true);
     expect(sim.state.calls.every((c) => c.ok)).toBe(true);
+  });
+
+  it('lets a sync waiting for another sync of the same tenant leave the queue when its signal aborts', async () => {
+    const { sim, client, clock, tenantId } = withTenant({});
+    sim.faults.concurrentEnvEdit(tenantId, { OTHER: '1' });
+    let firstDone = false;
+    const first = client.syncEnvVars(tenantId, { A: '1' }, { initialSyncBehavior: 'overwrite-destination', disableDeletion: true }).finally(() => (firstDone = true));
+    const controller = new AbortController();
+    const second = client.syncEnvVars(tenantId, { B: '2' }, { initialSyncBehavior: 'overwrite-destination', disableDeletion: true, signal: controller.signal });
+    controller.abort();
+    await expect(second).rejects.toBeInstanceOf(AbortError);
+    expect(firstDone).toBe(false);
+    await first;
+    expect(sim.state.envOf(tenantId)).toEqual({ OTHER: '1', A: '1' });
+    expect(clock.pending).toBe(0);
   });
 
   it('loses no update when 20 separate clients (processes) sync at once, through compare-and-set and re-reads', async () => {

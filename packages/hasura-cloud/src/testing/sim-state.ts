@@ -92,6 +92,8 @@ export class HasuraSimState {
   readonly calls: SimCall[] = [];
   /** Root fields the token may not see: asked for, they fail as Hasura does ("field ... not found in type"). */
   readonly hiddenRootFields = new Set<string>();
+  /** Upstream quirks to reproduce, switched on through the faults. */
+  readonly quirks = { ignoreNextCreateName: false };
   readonly ids = new IdSource();
   readonly timings: SimTimings;
   readonly clock: Clock;
@@ -159,7 +161,9 @@ export class HasuraSimState {
     if (!PLANS.includes(plan)) throw new SimError(`invalid plan "${plan}"`, 'bad-request');
     // Creating with env vars has been reported to fail on this plan; set them afterwards.
     if (plan === 'cloud_free_v2' && args.envs?.length) throw new SimError('there was an internal error while serving your request', 'GenericServerError');
-    const name = args.name ?? this.generatedName();
+    const ignoreName = this.quirks.ignoreNextCreateName;
+    this.quirks.ignoreNextCreateName = false;
+    const name = args.name && !ignoreName ? args.name : this.generatedName();
     this.checkName(name);
     const now = this.now();
     const tenantId = this.ids.uuid();

@@ -38,6 +38,8 @@ export interface HasuraFaults {
   failNextPreviewApp(failure: StepFailure & { job?: 'creation' | 'deployment' }): void;
   /** The next preview-app creation job ends `skipped`. */
   skipNextPreviewApp(): void;
+  /** The next createTenant ignores the requested name (a reported quirk), so the project needs a rename. */
+  createTenantIgnoresName(): void;
   /** Forgets every scripted failure. */
   clear(): void;
 }
@@ -78,10 +80,12 @@ export function createHasuraSimulator(options: HasuraSimulatorOptions = {}): Has
     hideRootField: (name) => void state.hiddenRootFields.add(name),
     failNextPreviewApp: ({ job = 'deployment', ...failure }) => void (previewPlan = { ...previewPlan, [job === 'creation' ? 'creationFailure' : 'deploymentFailure']: failure }),
     skipNextPreviewApp: () => void (previewPlan = { ...previewPlan, skip: true }),
+    createTenantIgnoresName: () => void (state.quirks.ignoreNextCreateName = true),
     clear: () => {
       queue = [];
       previewPlan = {};
       state.hiddenRootFields.clear();
+      state.quirks.ignoreNextCreateName = false;
     },
   };
   const takePreviewPlan = () => {
