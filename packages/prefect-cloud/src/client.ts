@@ -139,7 +139,7 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
   };
 
   const client = bindMethods(ctx, auth) as PrefectCloudClient;
-  const request = (document: string | DocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
+  const request = async (document: string | DocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
     const { operation, operationType } = describeDocument(document);
     return ctx.call(callOptions, (_sdk, signal) => wrapper((headers) => graphql.request({ document, variables, requestHeaders: headers, signal }), operation, operationType, variables));
   };

@@ -89,7 +89,13 @@ export function createPrefectSimulator(options: PrefectSimulatorConfig = {}): Pr
     if (fault.kind === 'graphql') {
       return HttpResponse.json({ data: null, errors: [{ message: fault.message ?? fault.code, extensions: { code: fault.code } }] }, { status: fault.status ?? 200 });
     }
-    return mswFault(fault, request, state.clock);
+    try {
+      return await mswFault(fault, request, state.clock);
+    } catch (error) {
+      // The client gave up on a hanging or slow answer; nobody is listening any more.
+      if (request.signal.aborted) return HttpResponse.error();
+      throw error;
+    }
   }
 
   const handlers = [http.post(`${endpoint}/`, ({ request }) => respond(request)), http.post(`${endpoint}/graphql`, ({ request }) => respond(request))];

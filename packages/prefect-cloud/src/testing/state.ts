@@ -123,17 +123,17 @@ export class PrefectSimState {
     return [...this.memberships.values()].find((m) => m.user_id === userId && m.tenant_id === tenantId);
   }
 
-  /** Issues an API key for a user and returns the key. */
-  issueApiKey(input: { userId: string; defaultTenantId?: string | null; name?: string; expiresAt?: string | null }): string {
-    const key = `pcu_${this.ids.ref(36)}`;
+  /** Issues an API key for a user and returns the key (`key` picks it, for a fixed value in tests). */
+  issueApiKey(input: { userId: string; defaultTenantId?: string | null; name?: string; expiresAt?: string | null; key?: string }): string {
+    const key = input.key ?? `pcu_${this.ids.ref(36)}`;
     const row: ApiKeyRow = { id: this.ids.uuid(), created: this.now(), updated: this.now(), name: input.name ?? 'simulated key', user_id: input.userId, created_by_user_id: input.userId, default_tenant_id: input.defaultTenantId ?? null, expires_at: input.expiresAt ?? null, key };
     this.apiKeys.set(row.id, row);
     return key;
   }
 
   /** Issues a legacy API token and returns it. USER tokens have no tenant; RUNNER tokens have no user. */
-  issueApiToken(input: { scope: 'USER' | 'TENANT' | 'RUNNER'; userId?: string | null; tenantId?: string | null; name?: string }): string {
-    const token = `sim-${input.scope.toLowerCase()}-token-${this.ids.ref(24)}`;
+  issueApiToken(input: { scope: 'USER' | 'TENANT' | 'RUNNER'; userId?: string | null; tenantId?: string | null; name?: string; token?: string }): string {
+    const token = input.token ?? `sim-${input.scope.toLowerCase()}-token-${this.ids.ref(24)}`;
     const row: ApiTokenRow = { id: this.ids.uuid(), created: this.now(), updated: this.now(), name: input.name ?? `${input.scope} token`, scope: input.scope, tenant_id: input.scope === 'USER' ? null : (input.tenantId ?? null), user_id: input.scope === 'RUNNER' ? null : (input.userId ?? null), created_by_user_id: input.userId ?? null, expires_at: null, last_used: null, token };
     this.apiTokens.set(row.id, row);
     return token;

@@ -98,8 +98,18 @@ export function createViews(state: PrefectSimState) {
       created_by: () => byId(state.users, row.created_by_user_id, views.user),
     }),
   };
+  // Each object names its GraphQL type, as `__typename` asks.
+  for (const [key, typename] of Object.entries(TYPENAMES) as Array<[keyof typeof views, string]>) {
+    const build = views[key] as (row: never) => View;
+    (views as Record<string, unknown>)[key] = (row: never) => ({ __typename: typename, ...build(row) });
+  }
   return views;
 }
+
+const TYPENAMES = {
+  tenant: 'tenant', user: 'user', membership: 'membership', project: 'project', flowGroup: 'flow_group', flow: 'flow', task: 'task', flowRun: 'flow_run',
+  taskRun: 'task_run', runState: 'flow_run_state', log: 'log', agent: 'agent', keyValue: 'key_value', apiKey: 'auth_api_key', apiToken: 'api_token',
+} as const;
 
 /** The view builders of one simulator. */
 export type Views = ReturnType<typeof createViews>;
