@@ -2,7 +2,9 @@
 export { createHasuraSimulator } from './simulator';
 export type { HasuraFaults, HasuraSimulator, HasuraSimulatorOptions, SimGraphQLError } from './simulator';
 export { HasuraSimState, SimError } from './sim-state';
-export type { PreviewPayload, PreviewPlan, SimCall, SimDomain, SimProject, SimTenant, SimTimings, StepFailure } from './sim-state';
+export type { SimCall, SimDomain, SimProject, SimTenant, SimTimings } from './sim-state';
+export { queuePreviewApp } from './sim-preview-apps';
+export type { PreviewPayload, PreviewPlan, StepFailure } from './sim-preview-apps';
 export { DEPLOYMENT_STEPS, CREATION_STEPS } from './sim-jobs';
 export type { SimJob, SimStep } from './sim-jobs';
 export { envHash } from './env-hash';

@@ -1,7 +1,8 @@
 import { envHash } from './env-hash';
 import { applyListArgs, type ListArgs, type Row } from './hasura-filter';
 import { jobStatus, visibleTasks, type SimJob } from './sim-jobs';
-import { SimError, type HasuraSimState, type PreviewPayload, type PreviewPlan, type SimDomain, type SimProject, type SimTenant } from './sim-state';
+import { queuePreviewApp, type PreviewPayload, type PreviewPlan } from './sim-preview-apps';
+import { SimError, type HasuraSimState, type SimDomain, type SimProject, type SimTenant } from './sim-state';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -99,10 +100,7 @@ export function rootResolvers(state: HasuraSimState, takePreviewPlan: () => Prev
     },
     updateTenantEnv: ({ tenantId, currentHash, envs }: { tenantId: string; currentHash: string; envs: Array<{ key: string; value: string }> }) => env(state.updateEnv(tenantId, currentHash, envs)),
     deleteTenantEnv: ({ tenantId, currentHash, deleteEnvs }: { tenantId: string; currentHash: string; deleteEnvs: string[] }) => env(state.deleteEnv(tenantId, currentHash, deleteEnvs)),
-    createGitHubPreviewApp: ({ payload }: { payload: PreviewPayload }) => {
-      if (!payload.githubPersonalAccessToken.trim()) throw new SimError('githubPersonalAccessToken is empty', 'bad-request');
-      return { githubPreviewAppJobID: state.createPreviewApp(payload, takePreviewPlan()).id };
-    },
+    createGitHubPreviewApp: ({ payload }: { payload: PreviewPayload }) => ({ githubPreviewAppJobID: queuePreviewApp(state, payload, takePreviewPlan()).id }),
     insert_custom_domain_one: ({ object }: { object: { fqdn?: string | null; tenant_id?: string | null } }) => {
       if (!object.fqdn || !object.tenant_id) throw new SimError('fqdn and tenant_id are required', 'constraint-violation');
       return domain(state.addDomain(object.tenant_id, object.fqdn));

@@ -1,7 +1,7 @@
 import { IdSource } from '@x/core/testing';
 import { realClock, redactBody, type Clock } from '@x/core';
 import { envHash } from './env-hash';
-import { CREATION_STEPS, DEPLOYMENT_STEPS, jobEnd, jobStatus, type SimJob } from './sim-jobs';
+import { jobEnd, jobStatus, type SimJob } from './sim-jobs';
 
 /** A failure the simulator answers with (in `errors[]`, HTTP 200, as Hasura Cloud does). */
 export class SimError extends Error {
@@ -223,26 +223,7 @@ export class HasuraSimState {
     return domain;
   }
 
-  /** Queues a preview app: a creation job, then (once it succeeds) a deployment job. */
-  createPreviewApp(payload: PreviewPayload, plan: PreviewPlan = {}): SimJob {
-    const options = payload.projectOptions;
-    if (!options.name || !NAME.test(options.name)) throw new SimError(`invalid name "${options.name}": use lowercase letters, digits and hyphens`, 'bad-request');
-    if (this.projectByName(options.name)) throw new SimError(`a project named ${options.name} already exists`, 'already-exists');
-    const job = this.newJob('creation', options.cloud, options.region, CREATION_STEPS, plan.creationFailure, this.now());
-    job.skipped = plan.skip ?? false;
-    job.onSuccess = (finishedAt) => {
-      const envs = (options.envVars ?? []).filter((env): env is { key: string; value: string } => !!env);
-      const tenant = this.createTenant({ cloud: options.cloud, region: options.region, plan: options.plan, name: options.name });
-      tenant.environment = { ...tenant.environment, ...Object.fromEntries(envs.map((env) => [env.key, env.value])) };
-      tenant.liveHash = envHash(tenant.environment);
-      const deployment = this.newJob('deployment', options.cloud, options.region, DEPLOYMENT_STEPS, plan.deploymentFailure, finishedAt);
-      tenant.readyAt = jobEnd(deployment);
-      return { projectId: tenant.projectId, githubDeploymentJobID: deployment.id };
-    };
-    return job;
-  }
-
-  /** Brings time-driven state up to date: finished creation jobs create their project. */
+  /** Brings time-driven state up to date: finished creation jobs create their project; ready tenants go live. */
   advance(): void {
     const now = this.now();
     for (const job of this.jobs.values()) {
@@ -253,13 +234,6 @@ export class HasuraSimState {
 
   projectByName(name: string): SimProject | undefined {
     return [...this.projects.values()].find((project) => project.name === name);
-  }
-
-  private newJob(kind: SimJob['kind'], cloud: string, region: string, names: readonly string[], failure: StepFailure | undefined, createdAt: number): SimJob {
-    const steps = names.map((name) => ({ id: this.ids.uuid(), name, eventIds: [this.ids.uuid(), this.ids.uuid()] as [string, string], failure: failure?.task === name ? failure : undefined }));
-    const job: SimJob = { id: this.ids.uuid(), kind, createdAt, stepMs: this.timings.jobStepMs, cloud, region, skipped: false, steps };
-    this.jobs.set(job.id, job);
-    return job;
   }
 
   private reconfigure(tenant: SimTenant, environment: Record<string, unknown>): SimTenant {
@@ -283,25 +257,4 @@ export class HasuraSimState {
     const n = this.projects.size + this.jobs.size + 1;
     return `${WORDS[n % WORDS.length]}-${ANIMALS[Math.floor(n / WORDS.length) % ANIMALS.length]}-${String(n).padStart(2, '0')}`;
   }
-}
-
-/** A step that fails: which task, and what it reports. */
-export interface StepFailure {
-  task: string;
-  error: string;
-  githubDetail?: string;
-}
-
-/** How the next preview app will go. */
-export interface PreviewPlan {
-  skip?: boolean;
-  creationFailure?: StepFailure;
-  deploymentFailure?: StepFailure;
-}
-
-/** The createGitHubPreviewApp payload. */
-export interface PreviewPayload {
-  githubPersonalAccessToken: string;
-  githubRepoDetails: { owner: string; repo: string; branch: string; directory: string };
-  projectOptions: { cloud: string; region: string; plan: string; name: string; envVars?: Array<{ key: string; value: string } | null> | null };
 }

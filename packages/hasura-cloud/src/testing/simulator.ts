@@ -5,7 +5,8 @@ import { mswFault, serveHandlers, type Fault, type ServedHandlers } from '@x/cor
 import { UnsupportedFilterError } from './hasura-filter';
 import { HASURA_CLOUD_SDL } from './schema-sdl';
 import { rootResolvers } from './sim-resolvers';
-import { HasuraSimState, SimError, type PreviewPlan, type SimTimings, type StepFailure } from './sim-state';
+import type { PreviewPlan, StepFailure } from './sim-preview-apps';
+import { HasuraSimState, SimError, type SimTimings } from './sim-state';
 
 /** Options of `createHasuraSimulator`. */
 export interface HasuraSimulatorOptions {
