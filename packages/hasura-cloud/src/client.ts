@@ -83,7 +83,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}): HasuraCloudClient {
   const token = options.accessToken ?? readEnv(TOKEN_ENV);
   if (!token) {
-    throw new ValidationError(`No Hasura Cloud personal access token: pass \`accessToken\` or set ${TOKEN_ENV} (create one in the Cloud dashboard under My Account > Access Tokens).`, { provider: 'hasura' });
+    throw new ValidationError(`No Hasura Cloud personal access token: pass \`accessToken\` or set ${TOKEN_ENV} (create one in the Cloud dashboard under My Account).`, { provider: 'hasura' });
   }
   const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
   const { accessToken: _token, endpoint: _endpoint, ...clientOptions } = options;
