@@ -3,6 +3,7 @@ export { createPrefectSimulator } from './simulator';
 export type { PrefectSimulator, PrefectSimulatorConfig } from './simulator';
 export { PrefectSimState } from './state';
 export type { PrefectSimulatorOptions, CallRecord } from './state';
+export { SIMULATED_CREDENTIALS } from './seed';
 export type { SimDefaults } from './seed';
 export { PrefectFaultQueue } from './faults';
 export type { PrefectFault } from './faults';

@@ -29,6 +29,18 @@ export interface SimDefaults {
   runnerToken: string;
 }
 
+/**
+ * The seeded credentials. They are fixed so a served simulator (`pnpm simulate`) can be reached from anywhere:
+ * `PREFECT__CLOUD__API_KEY=pcu_simulated_marvin_0000000000000000000000`.
+ */
+export const SIMULATED_CREDENTIALS = Object.freeze({
+  apiKey: 'pcu_simulated_marvin_0000000000000000000000',
+  readOnlyApiKey: 'pcu_simulated_ford_00000000000000000000000',
+  userToken: 'sim-user-token-marvin-000000000000',
+  tenantToken: 'sim-tenant-token-marvin-acme-00000',
+  runnerToken: 'sim-runner-token-acme-000000000000',
+});
+
 /** Fills the simulator with two tenants, two users, credentials, projects, flows and an agent. */
 export function seed(state: PrefectSimState): SimDefaults {
   const user = state.addUser({ username: 'marvin' });
@@ -54,10 +66,10 @@ export function seed(state: PrefectSimState): SimDefaults {
     flow,
     otherFlow,
     agent,
-    apiKey: state.issueApiKey({ userId: user.id, defaultTenantId: tenant.id, name: 'ci' }),
-    readOnlyApiKey: state.issueApiKey({ userId: reader.id, defaultTenantId: tenant.id, name: 'dashboards' }),
-    userToken: state.issueApiToken({ scope: 'USER', userId: user.id, name: 'laptop' }),
-    tenantToken: state.issueApiToken({ scope: 'TENANT', userId: user.id, tenantId: tenant.id, name: 'automation' }),
-    runnerToken: state.issueApiToken({ scope: 'RUNNER', tenantId: tenant.id, name: 'agent' }),
+    apiKey: state.issueApiKey({ userId: user.id, defaultTenantId: tenant.id, name: 'ci', key: SIMULATED_CREDENTIALS.apiKey }),
+    readOnlyApiKey: state.issueApiKey({ userId: reader.id, defaultTenantId: tenant.id, name: 'dashboards', key: SIMULATED_CREDENTIALS.readOnlyApiKey }),
+    userToken: state.issueApiToken({ scope: 'USER', userId: user.id, name: 'laptop', token: SIMULATED_CREDENTIALS.userToken }),
+    tenantToken: state.issueApiToken({ scope: 'TENANT', userId: user.id, tenantId: tenant.id, name: 'automation', token: SIMULATED_CREDENTIALS.tenantToken }),
+    runnerToken: state.issueApiToken({ scope: 'RUNNER', tenantId: tenant.id, name: 'agent', token: SIMULATED_CREDENTIALS.runnerToken }),
   };
 }
