@@ -3,7 +3,7 @@ import { Authenticator, type AuthOptions } from './auth';
 import { backoffMs } from './backoff';
 import { realClock, type Clock } from './clock';
 import { makeAPIError, type ErrorHints } from './error-factory';
-import { AbortError, ConnectionError, TimeoutError, type APIError, type ErrorContext } from './errors';
+import { AbortError, ConnectionError, TimeoutError, XError, type APIError, type ErrorContext } from './errors';
 import { createLogger, type Logger, type LogLevel } from './logger';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { isSecretHeader, redactHeaders, redactUrl, SecretScrubber } from './redact';
@@ -167,7 +167,9 @@ export function createTransport(options: TransportOptions): Transport {
           // Inside the try so an abort or the deadline while queued carries this request's context.
           lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
           attemptStart = clock.now();
-          const [authName, authValue] = await auth.header(deadline.signal, operation);
+          const [authName, authValue] = await auth.header(deadline.signal, operation).catch((error: unknown) => {
+            throw deadline.signal.aborted ? error : credentialError(error, attempt);
+          });
           attemptHeaders.set(authName, authValue);
           if (deadline.signal.aborted) throw deadline.signal.reason;
           stats.attempts += 1;
@@ -183,6 +185,8 @@ export function createTransport(options: TransportOptions): Transport {
           logger.debug(`← ${response.status} ${method} ${redactUrl(url)}`, { requestId, attempt, headers: redactHeaders(response.headers) });
           outcome = { kind: 'response', status: limited ? 429 : response.status, headers: response.headers, hasRetryHint: hint !== undefined };
         } catch (error) {
+          // A credential that cannot be had is not a network failure: no retry, and the message says so.
+          if (error instanceof CredentialError) throw error.reason;
           failure = classify(error, attempt);
           if (failure instanceof AbortError || (failure instanceof TimeoutError && deadline.signal.aborted)) throw failure;
           outcome = failure instanceof TimeoutError ? { kind: 'timeout' } : { kind: 'network', sent: !refusedBeforeSending(error) };
@@ -232,6 +236,13 @@ export function createTransport(options: TransportOptions): Transport {
       deadline.dispose();
     }
 
+    function credentialError(error: unknown, attempts: number): CredentialError {
+      if (error instanceof XError) return new CredentialError(error);
+      const message = scrubber.scrubText(error instanceof Error ? error.message : String(error));
+      const where = profile.tokenEnv ? `the token option or ${profile.tokenEnv}` : 'the token option';
+      return new CredentialError(new XError(`Could not get a credential for ${profile.displayName ?? profile.name}: ${message}. Check ${where}.`, { ...context(attempts), cause: error }));
+    }
+
     function classify(error: unknown, attempts: number): Error {
       if (error instanceof TimeoutError || error instanceof AbortError || error instanceof ConnectionError) {
         Object.assign(error, context(attempts));
@@ -257,7 +268,11 @@ export function createTransport(options: TransportOptions): Transport {
       let currentBody = body;
       for (let hop = 0; ; hop++) {
         const fetchImpl = options.fetch ?? globalThis.fetch;
-        const response = await fetchImpl(new Request(url, { method: currentMethod, headers, body: currentBody?.slice(0), signal: timer.signal, redirect: 'manual' }));
+        const request = new Request(url, { method: currentMethod, headers, body: currentBody?.slice(0), signal: timer.signal, redirect: 'manual' });
+        // The signal goes in `init` as well: a Request's signal follows ours only through a weak reference (undici),
+        // so once the Request is garbage-collected mid-flight the timeout and the caller's abort would be lost. The
+        // Request is also held until fetch settles, for custom fetches that read only the Request.
+        const response = await fetchImpl(request, { signal: timer.signal }).finally(() => void request);
         const location = response.headers.get('location');
         if (!REDIRECTS.has(response.status) || !location || hop >= 5) return await readBody(response, url, timer.signal);
         await response.body?.cancel().catch(() => undefined);
@@ -364,4 +379,9 @@ function addCredential(scrubber: SecretScrubber, value: string): void {
   scrubber.add(value);
   const space = value.indexOf(' ');
   if (space > 0) scrubber.add(value.slice(space + 1).trim());
+}
+
+/** Carries a token function's failure past the attempt's network-error handling. */
+class CredentialError {
+  constructor(readonly reason: XError) {}
 }

@@ -3,14 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { AbortError, linkedController, Paginator, sleep, TimeoutError, waitFor, type Transport } from '../src/index';
 import { faults, VirtualClock } from '../src/testing/index';
-import { abortListeners, BASE, scriptedTransport, timed } from './helpers';
+import { abortListeners, BASE, scriptedTransport, settleAfterAbort } from './helpers';
 
-/** Aborts `controller` after a few real milliseconds and measures how long `work` takes to settle after that. */
-async function abortSoon<T>(controller: AbortController, work: Promise<T>, afterMs = 5) {
-  setTimeout(() => controller.abort(), afterMs);
-  const result = await timed(work);
-  return { ...result, ms: result.ms - afterMs };
-}
+const abortSoon = settleAfterAbort;
 
 function expectCleanAbort(result: { ms: number; error?: unknown }, clock: VirtualClock, signal: AbortSignal) {
   expect(result.error).toBeInstanceOf(AbortError);

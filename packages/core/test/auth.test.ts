@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Authenticator, createTransport, requestOptionsHeaders } from '../src/index';
+import { AuthenticationError, Authenticator, createTransport, requestOptionsHeaders, XError } from '../src/index';
 import { faults, VirtualClock } from '../src/testing/index';
 import { BASE, scriptedTransport, supabase, TOKEN } from './helpers';
 
@@ -30,6 +30,25 @@ describe('the credential on each attempt', () => {
     await transport.fetch(`${BASE}/v1/projects`);
     expect(source).toHaveBeenCalledTimes(3);
     expect(calls.map((call) => call.headers.authorization)).toEqual(['Bearer token_first_attempt', 'Bearer token_second_attempt', 'Bearer token_third_attempt']);
+  });
+
+  it('ends the request, without retrying or blaming the network, when the token function fails', async () => {
+    const source = vi.fn(async () => {
+      throw new Error('vault unreachable');
+    });
+    const { transport, calls } = scriptedTransport([], { auth: { token: source } });
+    const error = await transport.fetch(`${BASE}/v1/projects`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(XError);
+    expect((error as XError).name).toBe('XError');
+    expect((error as XError).message).toBe('Could not get a credential for Supabase: vault unreachable. Check the token option or SUPABASE_ACCESS_TOKEN.');
+    expect(source).toHaveBeenCalledOnce();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('passes an SDK error thrown by the token function through unchanged', async () => {
+    const thrown = new AuthenticationError('refresh token revoked', { status: 401 });
+    const { transport } = scriptedTransport([], { auth: { token: () => Promise.reject(thrown) } });
+    await expect(transport.fetch(`${BASE}/v1/projects`)).rejects.toBe(thrown);
   });
 
   it('hands the token function the request signal', async () => {

@@ -102,6 +102,28 @@ describe('the built package', () => {
     expect(out).toEqual({ cjs: Object.keys(source).length, esm: Object.keys(source).length, testing: true, transport: true });
   });
 
+  it('keeps the attempt timeout alive through garbage collection while the platform fetch waits on a silent server', () => {
+    // undici lets a Request's signal follow ours through a weak reference; a GC mid-flight used to drop the timeout.
+    const script = `
+      const http = require('node:http');
+      const { createTransport } = require('@x/core');
+      const server = http.createServer(() => {});
+      server.listen(0, '127.0.0.1', async () => {
+        const url = 'http://127.0.0.1:' + server.address().port + '/v1/slow';
+        const transport = createTransport({ provider: { name: 'gc' }, auth: { token: 'gc-token-0001' }, timeoutMs: 300, retry: { maxRetries: 0 }, logLevel: 'off' });
+        const started = Date.now();
+        const pending = transport.fetch(url).then(() => 'answered', (error) => error.name);
+        for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
+        const outcome = await Promise.race([pending, new Promise((r) => setTimeout(() => r('still waiting'), 3000))]);
+        console.log(JSON.stringify({ outcome, ms: Date.now() - started }));
+        server.closeAllConnections();
+        server.close();
+      });`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '-e', script], { cwd: root, encoding: 'utf8', timeout: 10_000 })) as { outcome: string; ms: number };
+    expect(out.outcome).toBe('TimeoutError');
+    expect(out.ms).toBeLessThan(2_000);
+  });
+
   it('lets a script exit as soon as its work is done: no timer outlives a request, retries included', () => {
     const script = `
       const { createTransport } = require('@x/core');

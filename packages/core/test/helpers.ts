@@ -55,3 +55,17 @@ export async function timed<T>(promise: Promise<T>): Promise<{ ms: number; value
 export async function turns(count = 3): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Aborts `controller` after `afterMs` real milliseconds and resolves with how long `work` took to settle counted
+ * from the abort itself (so a late timer on a loaded machine does not count against the code under test).
+ */
+export async function settleAfterAbort<T>(controller: AbortController, work: Promise<T>, afterMs = 5): Promise<{ ms: number; value?: T; error?: unknown }> {
+  let abortedAt = Number.NaN;
+  setTimeout(() => {
+    abortedAt = performance.now();
+    controller.abort();
+  }, afterMs);
+  const result = await timed(work);
+  return { ...result, ms: performance.now() - abortedAt };
+}

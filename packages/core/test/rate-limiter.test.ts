@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AbortError, RateLimiter } from '../src/index';
 import { FixedWindowLimiter, rateLimitHeaders, VirtualClock } from '../src/testing/index';
-import { abortListeners, BASE, scriptedTransport, timed } from './helpers';
+import { abortListeners, BASE, scriptedTransport, settleAfterAbort } from './helpers';
 
 /** A server enforcing `limit` requests per `windowMs` over everything, answering with X-RateLimit-* headers. */
 function windowServer(clock: VirtualClock, limit: number, windowMs: number) {
@@ -233,8 +233,7 @@ describe('waiting is abortable', () => {
     const waiting = limiter.acquire('GET', url(), controller.signal);
     await Promise.resolve();
     expect(clock.pending).toBe(1);
-    setTimeout(() => controller.abort(), 5);
-    const result = await timed(waiting);
+    const result = await settleAfterAbort(controller, waiting);
     expect(result.error).toBeInstanceOf(AbortError);
     expect(result.ms).toBeLessThan(50);
     expect(clock.pending).toBe(0);
@@ -246,8 +245,7 @@ describe('waiting is abortable', () => {
     const held = await limiter.acquire('GET', url());
     const controller = new AbortController();
     const waiting = limiter.acquire('GET', url(), controller.signal);
-    setTimeout(() => controller.abort(), 5);
-    const result = await timed(waiting);
+    const result = await settleAfterAbort(controller, waiting);
     expect(result.error).toBeInstanceOf(AbortError);
     expect(result.ms).toBeLessThan(50);
     expect(abortListeners(controller.signal)).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbortError, Semaphore } from '../src/index';
-import { abortListeners, timed } from './helpers';
+import { abortListeners, settleAfterAbort } from './helpers';
 
 describe('Semaphore', () => {
   it('hands out at most `size` slots and serves waiters first come, first served', async () => {
@@ -37,8 +37,7 @@ describe('Semaphore', () => {
     const controller = new AbortController();
     const aborted = semaphore.acquire(controller.signal);
     const next = semaphore.acquire();
-    setTimeout(() => controller.abort(), 5);
-    const result = await timed(aborted);
+    const result = await settleAfterAbort(controller, aborted);
     expect(result.error).toBeInstanceOf(AbortError);
     expect(result.ms).toBeLessThan(50);
     expect(abortListeners(controller.signal)).toBe(0);

@@ -24,7 +24,9 @@ export function createFaultyFetch(script: Fault[], options: { fallback?: Fault |
     calls.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body });
     const fault = queue.shift() ?? options.fallback ?? { kind: 'response', status: 200, headers: { 'content-type': 'application/json' }, body: '{}' };
     if (typeof fault === 'function') return fault(request);
-    return answer(fault, request.signal, clock);
+    // Listen on the caller's own signal: the copy on `request` follows it only weakly and may be collected.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : request.signal);
+    return answer(fault, signal, clock);
   };
   return { fetch, calls, remaining: () => queue.length };
 }
