@@ -20,8 +20,8 @@ describe('the built package', () => {
   });
 
   it('works through import(dist/index.mjs)', async () => {
-    const sdk = (await import('../dist/index.mjs')) as typeof import('../src/index');
-    const testing = (await import('../dist/testing/index.mjs')) as typeof import('../src/testing/index');
+    const sdk = (await import('../dist/index.mjs' as string)) as typeof import('../src/index');
+    const testing = (await import('../dist/testing/index.mjs' as string)) as typeof import('../src/testing/index');
     const sim = testing.createPrefectSimulator();
     server.resetHandlers(...sim.handlers);
     const client = sdk.createPrefectCloudClient({ apiKey: sim.state.defaults.apiKey, logLevel: 'off' });

@@ -26,11 +26,11 @@ describe('waitForFlowRun', () => {
     const first = await client.createFlowRun({ flowId, parameters: { simulate_failure: true } });
     const failed = await client.waitForFlowRun(first.id);
     expect(isFailedState(failed.state)).toBe(true);
-    expect(failed.state_message).toBe('Some reference tasks failed.');
+    expect(failed.state_message).toBe('Some tasks failed.');
     const second = await client.createFlowRun({ flowId, labels: ['simulate-failure'] });
     const error = await rejectionOf(client.waitForFlowRun(second.id, { throwOnFailure: true }));
     expect(error).toBeInstanceOf(WaitFailedError);
-    expect(error.message).toMatch(/ended Failed: Some reference tasks failed/);
+    expect(error.message).toMatch(/ended Failed: Some tasks failed/);
     expect((error as WaitFailedError).last).toMatchObject({ state: 'Failed' });
   });
 

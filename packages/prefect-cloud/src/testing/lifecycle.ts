@@ -55,7 +55,7 @@ export function advance(state: PrefectSimState, run: FlowRunRow): void {
     const endAt = Date.parse(run.start_time!) + state.settings.runDurationMs;
     if (now < endAt) return;
     const fail = state.settings.shouldFail(run);
-    transition(state, run, fail ? 'Failed' : 'Success', fail ? 'Some reference tasks failed.' : 'All reference tasks succeeded.', endAt);
+    transition(state, run, fail ? 'Failed' : 'Success', fail ? 'Some tasks failed.' : 'All tasks succeeded.', endAt);
   }
 }
 
