@@ -90,6 +90,22 @@ describe('USER token mode', () => {
     expect(env.sim.state.count('switch_tenant')).toBe(2);
   });
 
+  it('lets one caller abort its wait for a shared refresh without disturbing the others', async () => {
+    const controller = new AbortController();
+    // The impatient caller gives up the moment the refresh request leaves.
+    const client = userClient({ hooks: { onRequest: (event) => event.operation === 'RefreshToken' && controller.abort() } });
+    await client.listSecretNames();
+    await env.clock.advance(TTL - 10_000);
+    env.sim.faults.inject({ kind: 'hang' }, { operation: 'RefreshToken' });
+    const impatient = client.listSecretNames({ signal: controller.signal });
+    const patient = client.listProjects().toArray();
+    await expect(impatient).rejects.toMatchObject({ name: 'AbortError' });
+    // The refresh itself hangs until its timeout; the patient caller learns that, and the next call refreshes anew.
+    await expect(patient).rejects.toMatchObject({ name: 'TimeoutError', operation: 'RefreshToken' });
+    await expect(client.listSecretNames()).resolves.toEqual([]);
+    expect(env.sim.state.count('refresh_token')).toBe(2);
+  });
+
   it('fails with AuthenticationError when the USER token itself is invalid', async () => {
     const error = await rejectionOf(env.client({ apiToken: 'not-a-real-token-000', tokenScope: 'USER' }).listSecretNames());
     expect(error).toBeInstanceOf(AuthenticationError);
