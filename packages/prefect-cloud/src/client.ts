@@ -56,6 +56,7 @@ export type PrefectCloudClient = PrefectCloudMethods & {
   readonly tenantId: string | undefined;
 };
 
+/** Where Prefect Cloud 1.x answers GraphQL (API keys post to the root). */
 export const DEFAULT_ENDPOINT = 'https://api.prefect.io';
 
 /** Who the transport and errors say they talk to. */
