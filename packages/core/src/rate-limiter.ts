@@ -49,6 +49,10 @@ interface Window {
   learned: boolean;
   /** The one request sent to learn an unknown limit; the others wait for its answer. */
   probe: { done: Promise<void>; finish: () => void } | undefined;
+  /** Whether a server answer has stated the reset of the current window. */
+  resetKnown: boolean;
+  /** The lowest remaining count the server stated in the current window. */
+  lowest: number;
 }
 
 /** The limiter's view of one bucket, for diagnostics. */
@@ -130,11 +134,20 @@ export class RateLimiter {
       // server's count: a generous quota must not stay capped at the default until the window ends.
       const changed = Number.isFinite(limit) && limit > 0 && limit !== window.limit;
       if (Number.isFinite(limit) && limit > 0) window.limit = limit;
-      if (reset !== undefined) window.resetAt = now + reset;
+      // Within one server window the remaining count only falls (answers in flight may arrive out of order):
+      // a count higher than that allows means the server's window rolled over before ours.
+      const rolled = Number.isFinite(remaining) && remaining > window.lowest + window.inFlight;
+      if (reset !== undefined) {
+        // A reset in whole seconds is rounded up, so the earliest one stated in a window is the closest to the truth;
+        // taking the latest would push every window back by the time its last answer took.
+        window.resetAt = window.resetKnown && !rolled ? Math.min(window.resetAt, now + reset) : now + reset;
+        window.resetKnown = true;
+      }
       if (Number.isFinite(remaining)) {
         // The server counted this request but not the ones still in flight beside it.
         const estimate = Math.max(0, remaining - (window.inFlight - 1));
-        window.remaining = changed ? estimate : Math.min(window.remaining, estimate);
+        window.remaining = changed || rolled ? estimate : Math.min(window.remaining, estimate);
+        window.lowest = rolled ? remaining : Math.min(window.lowest, remaining);
       }
     }
     if (status === 429) {
@@ -174,7 +187,7 @@ export class RateLimiter {
     const windowMs = rule?.windowMs ?? 1_000;
     // With no rule the limit is unknown until the server's headers tell it; learning is moot when disabled.
     const learned = limit !== Number.POSITIVE_INFINITY || this.#options.enabled === false || this.#options.learn === false;
-    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0, learned, probe: undefined });
+    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0, learned, probe: undefined, resetKnown: false, lowest: Number.POSITIVE_INFINITY });
   }
 
   /** Takes a token from a bucket; resolves to the probe this request became, if it is the one learning the limit. */
@@ -192,6 +205,8 @@ export class RateLimiter {
       if (now >= window.resetAt) {
         window.remaining = window.limit;
         window.resetAt = now + window.windowMs;
+        window.resetKnown = false;
+        window.lowest = Number.POSITIVE_INFINITY;
       }
       if (!window.learned) {
         let finish!: () => void;
