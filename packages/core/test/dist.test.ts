@@ -114,7 +114,7 @@ describe('the built package', () => {
         const started = Date.now();
         const pending = transport.fetch(url).then(() => 'answered', (error) => error.name);
         for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
-        const outcome = await Promise.race([pending, new Promise((r) => setTimeout(() => r('still waiting'), 3000))]);
+        const outcome = await Promise.race([pending, new Promise((r) => setTimeout(() => r('still waiting'), 3000).unref())]);
         console.log(JSON.stringify({ outcome, ms: Date.now() - started }));
         server.closeAllConnections();
         server.close();
