@@ -16,7 +16,7 @@ interface Section {
 describe('pnpm bench --quick', () => {
   it('measures pagination and rate limiting and writes every figure, target and verdict to the results file', () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'results.json');
-    const run = spawnSync(process.execPath, ['--expose-gc', 'src/run.mjs', '--quick', '--only', 'pagination,rate_limit', '--out', out], { cwd: benchDir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--expose-gc', 'src/run.mjs', '--quick', '--no-build', '--only', 'pagination,rate_limit', '--out', out], { cwd: benchDir, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('paginator_vs_loop');
 

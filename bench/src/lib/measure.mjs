@@ -13,21 +13,26 @@ export const now = () => performance.now();
 
 /**
  * Runs every contender once per round, in a rotating order so none always goes first (a warm CPU cache or a
- * pending GC would otherwise favour one), and returns each contender's per-round timings in ms.
+ * pending GC would otherwise favour one), and returns each contender's per-round wall time and the CPU time this
+ * process spent meanwhile (user + system), both in ms.
  */
 export async function interleavedRounds(contenders, rounds) {
   const names = Object.keys(contenders);
-  const timings = Object.fromEntries(names.map((name) => [name, []]));
+  const wall = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round++) {
     const order = names.map((_, i) => names[(i + round) % names.length]);
     for (const name of order) {
       globalThis.gc?.();
+      const cpuBefore = process.cpuUsage();
       const started = now();
       await contenders[name]();
-      timings[name].push(now() - started);
+      wall[name].push(now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpu[name].push((used.user + used.system) / 1000);
     }
   }
-  return timings;
+  return { wall, cpu };
 }
 
 /** Rounds a figure for the report: 3 significant decimals are plenty for ms, ratios and kB. */

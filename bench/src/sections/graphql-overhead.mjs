@@ -60,11 +60,13 @@ export async function graphqlOverhead({ quick, packages, missing }) {
       ]),
     );
     await interleavedRounds(contenders, 1);
-    const timings = await interleavedRounds(contenders, rounds);
+    const { wall, cpu } = await interleavedRounds(contenders, rounds);
     const figures = {};
-    for (const [name, list] of Object.entries(timings)) figures[`${name}_us_per_call`] = (1000 * median(list)) / calls;
-    const base = figures.graphql_request_us_per_call;
-    for (const name of ['ours_raw', 'ours_named', 'fetch']) figures[`${name}_vs_graphql_request`] = figures[`${name}_us_per_call`] / base;
+    for (const name of Object.keys(wall)) figures[`${name}_us_per_call`] = (1000 * median(wall[name])) / calls;
+    for (const name of ['ours_raw', 'ours_named', 'fetch']) figures[`${name}_vs_graphql_request`] = figures[`${name}_us_per_call`] / figures.graphql_request_us_per_call;
+    // CPU time of this process per call: the client's own work, less sensitive to a busy machine than wall time.
+    for (const name of Object.keys(cpu)) figures[`${name}_cpu_us_per_call`] = (1000 * median(cpu[name])) / calls;
+    for (const name of ['ours_raw', 'ours_named']) figures[`${name}_cpu_vs_graphql_request`] = figures[`${name}_cpu_us_per_call`] / figures.graphql_request_cpu_us_per_call;
     return sectionResult({
       figures,
       targets: { ours_raw_vs_graphql_request: atMost(1.05), ours_named_vs_graphql_request: atMost(1.05) },

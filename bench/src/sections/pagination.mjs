@@ -55,9 +55,9 @@ export async function pagination({ quick }) {
 
     await loop();
     await paginator();
-    const timings = await interleavedRounds({ loop, paginator }, rounds);
-    const loopMs = median(timings.loop);
-    const paginatorMs = median(timings.paginator);
+    const { wall } = await interleavedRounds({ loop, paginator }, rounds);
+    const loopMs = median(wall.loop);
+    const paginatorMs = median(wall.paginator);
 
     const heap = await heapGrowth(server.url, heapItems);
 
