@@ -15,7 +15,7 @@ const workspaces = ['packages', 'codegen', 'examples', 'bench'].flatMap((dir) =>
 const reports = workspaces.map((dir) => path.join(dir, '.vitest-report.json'));
 for (const file of reports) fs.rmSync(file, { force: true });
 
-const status = pnpm(['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], { allowFailure: true });
+const status = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=2', ...process.argv.slice(2)], { allowFailure: true });
 
 let passed = 0;
 let failed = 0;
