@@ -10,7 +10,7 @@ export type Agent = ListAgentsQuery['agent'][number];
 export function listAgents(context: PrefectContext, options: ListOptions<Agent_Bool_Exp, Agent_Order_By> = {}): Paginator<Agent, number> {
   const where = options.where;
   const orderBy = options.orderBy ?? [{ last_queried: 'desc_nulls_last' }, { id: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListAgents', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListAgents({ where, orderBy, limit, offset }, undefined, signal));
     return { items: data.agent, total: data.agent_aggregate.aggregate?.count };
   });

@@ -35,7 +35,7 @@ export class VersionLockingError extends GraphQLError {
 /** Pulls the two versions out of a VERSION_LOCKING_ERROR entry: extensions first, then the message's words. */
 export function lockVersions(entry: GraphQLErrorEntry | undefined): { expectedVersion?: number; actualVersion?: number } {
   if (!entry) return {};
-  const ext = entry.extensions ?? {};
+  const ext = entry.extensions && typeof entry.extensions === 'object' ? entry.extensions : {};
   const num = (...keys: string[]) => {
     for (const key of keys) {
       const value = Number(ext[key]);
@@ -45,7 +45,7 @@ export function lockVersions(entry: GraphQLErrorEntry | undefined): { expectedVe
   };
   let expectedVersion = num('expected_version', 'expectedVersion', 'version');
   let actualVersion = num('actual_version', 'actualVersion', 'current_version', 'currentVersion');
-  const text = entry.message ?? '';
+  const text = typeof entry.message === 'string' ? entry.message : '';
   if (expectedVersion === undefined) expectedVersion = matchNumber(text, /expected(?: version)?\D{0,12}(\d+)/i);
   if (actualVersion === undefined) actualVersion = matchNumber(text, /(?:actual|current|found|is at|now)(?: version)?\D{0,12}(\d+)/i);
   return { expectedVersion, actualVersion };
@@ -58,8 +58,10 @@ function matchNumber(text: string, pattern: RegExp): number | undefined {
 
 /** The client's last look at each error: a VERSION_LOCKING_ERROR becomes a VersionLockingError that says what to do. */
 export function refinePrefectError(error: XError): XError {
-  if (!(error instanceof APIError) || !error.codes.includes('VERSION_LOCKING_ERROR')) return error;
-  const entry = error.errors?.find((e) => e.extensions?.code === 'VERSION_LOCKING_ERROR');
+  if (!(error instanceof APIError) || !Array.isArray(error.errors)) return error;
+  // A malformed answer may hold anything in errors[]: only well-formed entries count.
+  const entry = error.errors.find((e) => !!e && typeof e === 'object' && e.extensions?.code === 'VERSION_LOCKING_ERROR');
+  if (!entry) return error;
   const versions = lockVersions(entry);
   const saw = versions.expectedVersion !== undefined ? ` version ${versions.expectedVersion}` : ' the version it was given';
   const now = versions.actualVersion !== undefined ? ` (the run is at version ${versions.actualVersion} now)` : '';

@@ -87,7 +87,7 @@ export function listFlowRuns(context: PrefectContext, options: ListFlowRunsOptio
   const states = options.state === undefined ? undefined : Array.isArray(options.state) ? options.state : [options.state];
   const where = allOf<Flow_Run_Bool_Exp>(options.where, options.flowId ? { flow_id: { _eq: options.flowId } } : undefined, states ? { state: { _in: states } } : undefined);
   const orderBy = options.orderBy ?? [{ created: 'desc' }, { id: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListFlowRuns', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListFlowRuns({ where, orderBy, limit, offset }, undefined, signal));
     return { items: data.flow_run, total: data.flow_run_aggregate.aggregate?.count };
   });

@@ -30,7 +30,7 @@ export function listFlows(context: PrefectContext, options: ListFlowsOptions = {
     options.includeArchived ? undefined : { archived: { _eq: false } },
   );
   const orderBy = options.orderBy ?? [{ created: 'desc' }, { id: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListFlows', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListFlows({ where, orderBy, limit, offset }, undefined, signal));
     return { items: data.flow, total: data.flow_aggregate.aggregate?.count };
   });

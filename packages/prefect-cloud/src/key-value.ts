@@ -42,7 +42,7 @@ export async function deleteKeyValue(context: PrefectContext, key: string, optio
 /** Every entry, by key, as a `for await` list whose `total` is `key_value_aggregate`. */
 export function listKeyValues(context: PrefectContext, options: Omit<ListOptions<never, Key_Value_Order_By>, 'where'> = {}): Paginator<KeyValue, number> {
   const orderBy = options.orderBy ?? [{ key: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListKeyValues', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListKeyValues({ orderBy, limit, offset }, undefined, signal));
     return { items: data.key_value, total: data.key_value_aggregate.aggregate?.count };
   });

@@ -1,5 +1,6 @@
 import { paginateOffset, ValidationError, type Paginator } from '@x/core';
 import { callOptionsOf, type CallOptions } from './context';
+import { typedFailure } from './unexpected-answer';
 
 /** Page size when none is given. Prefect lists are Hasura tables paged with limit/offset. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -29,6 +30,7 @@ export interface ListOptions<TWhere, TOrderBy> extends PageOptions {
  * `_aggregate` count once the first page arrived.
  */
 export function offsetList<TItem>(
+  operation: string,
   options: PageOptions | undefined,
   fetchPage: (page: { limit: number; offset: number }, call: CallOptions) => Promise<{ items: TItem[]; total: number | undefined }>,
 ): Paginator<TItem, number> {
@@ -37,7 +39,15 @@ export function offsetList<TItem>(
     throw new ValidationError(`pageSize must be a positive integer, got ${String(pageSize)}.`, { provider: 'prefect' });
   }
   const call = callOptionsOf(options);
-  return paginateOffset<TItem>((page, signal) => fetchPage(page, { ...call, signal }), {
+  return paginateOffset<TItem>(async (page, signal) => {
+    try {
+      const { items, total } = await fetchPage(page, { ...call, signal });
+      if (!Array.isArray(items)) throw new TypeError('the list is not an array');
+      return { items, total: typeof total === 'number' ? total : undefined };
+    } catch (error) {
+      throw typedFailure(error, operation);
+    }
+  }, {
     limit: pageSize,
     maxItems: options?.maxItems,
     maxPages: options?.maxPages,

@@ -28,7 +28,7 @@ export function listFlowRunLogs(context: PrefectContext, flowRunId: string, opti
     since ? { timestamp: { _gte: since } } : undefined,
   )!;
   const orderBy = options.orderBy ?? [{ timestamp: 'asc' }, { id: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListLogs', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListLogs({ where, orderBy, limit, offset }, undefined, signal));
     return { items: data.log, total: data.log_aggregate.aggregate?.count };
   });

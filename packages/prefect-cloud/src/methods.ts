@@ -16,6 +16,7 @@ import { listFlowRunLogs, type ListLogsOptions, type LogEntry } from './logs';
 import { createProject, deleteProject, listProjects, type ListProjectsOptions, type Project } from './projects';
 import { deleteSecret, listSecretNames, setSecret } from './secrets';
 import { listTenants, type Tenant, type TenantTarget } from './tenants';
+import { typedFailure } from './unexpected-answer';
 import { waitForFlowRun, type WaitForFlowRunOptions } from './wait-for-flow-run';
 
 /** The task methods of a Prefect Cloud client. Lists return a Paginator: `for await`, `.pages()`, `.total`. */
@@ -73,9 +74,9 @@ export interface PrefectCloudMethods {
   listFlowConcurrencyLimits(options?: CallOptions): Promise<FlowConcurrencyLimit[]>;
 }
 
-/** Binds every task helper to one client's context. */
+/** Binds every task helper to one client's context; whatever a method rejects with is an XError. */
 export function bindMethods(context: PrefectContext, auth: PrefectAuth): PrefectCloudMethods {
-  return {
+  const methods: PrefectCloudMethods = {
     listTenants: (options) => listTenants(context, options),
     switchTenant: (target, options) => auth.switchTenant(target, options),
     getTenantId: (options) => auth.resolveTenantId(options),
@@ -116,4 +117,11 @@ export function bindMethods(context: PrefectContext, auth: PrefectAuth): Prefect
     deleteFlowConcurrencyLimit: (id, options) => deleteFlowConcurrencyLimit(context, id, options),
     listFlowConcurrencyLimits: (options) => listFlowConcurrencyLimits(context, options),
   };
+  for (const [name, method] of Object.entries(methods) as Array<[string, (...args: unknown[]) => unknown]>) {
+    (methods as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const result = method(...args);
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(typedFailure(error, name))) : result;
+    };
+  }
+  return methods;
 }

@@ -17,7 +17,7 @@ export interface ListProjectsOptions extends ListOptions<Project_Bool_Exp, Proje
 export function listProjects(context: PrefectContext, options: ListProjectsOptions = {}): Paginator<Project, number> {
   const where = allOf<Project_Bool_Exp>(options.where, options.name ? { name: { _eq: options.name } } : undefined);
   const orderBy = options.orderBy ?? [{ name: 'asc' }, { id: 'asc' }];
-  return offsetList(options, async ({ limit, offset }, call) => {
+  return offsetList('ListProjects', options, async ({ limit, offset }, call) => {
     const data = await context.call(call, (sdk, signal) => sdk.ListProjects({ where, orderBy, limit, offset }, undefined, signal));
     return { items: data.project, total: data.project_aggregate.aggregate?.count };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, BadRequestError, GraphQLError, InternalServerError, PermissionDeniedError, RateLimitError, VersionLockingError } from '../src/index';
-import { lockVersions } from '../src/errors';
+import { XError, AuthenticationError, BadRequestError, GraphQLError, InternalServerError, PermissionDeniedError, RateLimitError, VersionLockingError } from '../src/index';
+import { lockVersions, refinePrefectError } from '../src/errors';
 import { faults } from '../src/testing/index';
 import { rejectionOf, useSimulator } from './helpers';
 
@@ -40,6 +40,15 @@ describe('errors mapped from extensions.code', () => {
     expect(lockVersions({ message: 'version mismatch', extensions: { code: 'VERSION_LOCKING_ERROR' } })).toEqual({ expectedVersion: undefined, actualVersion: undefined });
   });
 
+  it('leaves malformed errors[] entries to the core mapping instead of failing in the refinement', () => {
+    const error = new GraphQLError('x', { status: 200, errors: [null as never, { message: 42 as never, extensions: { code: 'VERSION_LOCKING_ERROR', expected_version: 'x' } }] });
+    const refined = refinePrefectError(error);
+    expect(refined).toBeInstanceOf(VersionLockingError);
+    expect(refined).toMatchObject({ expectedVersion: undefined, actualVersion: undefined });
+    const plain = new GraphQLError('y', { status: 200, errors: 'nope' as never });
+    expect(refinePrefectError(plain)).toBe(plain);
+  });
+
   it('answers an invalid document (HTTP 400 with errors[]) with BadRequestError', async () => {
     const client = env.client();
     const error = await rejectionOf(client.request('query Broken { flow { id no_such_column } nope { id } }'));
@@ -47,6 +56,19 @@ describe('errors mapped from extensions.code', () => {
     expect(error).toMatchObject({ status: 400, operation: 'Broken' });
     expect((error as BadRequestError).codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(error.message).toMatch(/Cannot query field "nope"/);
+  });
+});
+
+describe('malformed answers', () => {
+  it('end as an XError naming the operation, never a bare TypeError', async () => {
+    const client = env.client({ tenantId: env.sim.state.defaults.tenant.id });
+    env.sim.faults.inject(faults.json(200, { data: { flow: null, flow_aggregate: null } }), { operation: 'ListFlows' });
+    const listed = await rejectionOf(client.listFlows().toArray());
+    expect(listed).toBeInstanceOf(XError);
+    expect(listed.message).toMatch(/answer to ListFlows without the fields/);
+    env.sim.faults.inject(faults.json(200, { data: { switch_tenant: null, create_api_token: { id: 7 } } }), { operation: 'CreateApiToken' });
+    const created = await rejectionOf(client.createApiToken({ name: 'x', scope: 'TENANT' }));
+    expect(created).toBeInstanceOf(XError);
   });
 });
 
