@@ -95,13 +95,13 @@ export class TokenSession {
   }
 
   #adopt(payload: SwitchTenantMutation['switch_tenant'], tenantId: string, operation: string): Session {
-    if (!payload?.access_token || !payload.refresh_token) {
+    if (typeof payload?.access_token !== 'string' || !payload.access_token || typeof payload.refresh_token !== 'string' || !payload.refresh_token) {
       throw new AuthenticationError(`Prefect Cloud answered ${operation} without an access and a refresh token. Check that apiToken is a USER-scoped token.`, { status: 401, provider: 'prefect', operation });
     }
     const { transport } = this.deps.context();
     transport.addSecret(payload.access_token);
     transport.addSecret(payload.refresh_token);
-    const expiresAt = payload.expires_at ? Date.parse(payload.expires_at) : Number.NaN;
+    const expiresAt = typeof payload.expires_at === 'string' ? Date.parse(payload.expires_at) : Number.NaN;
     this.#session = { accessToken: payload.access_token, refreshToken: payload.refresh_token, expiresAt: Number.isFinite(expiresAt) ? expiresAt : Number.POSITIVE_INFINITY, tenantId };
     this.#generation += 1;
     return this.#session;
