@@ -72,7 +72,8 @@ function advice(init: APIErrorInit, hints: ErrorHints): string {
 
 /** The server's own explanation, from the usual body shapes (never longer than 300 characters). */
 export function serverMessage(body: unknown, errors?: ReadonlyArray<{ message?: unknown }>): string | undefined {
-  const fromErrors = errors?.map((e) => e.message).filter((m): m is string => typeof m === 'string');
+  // A server's errors[] may hold nulls or bare strings: read what is readable, skip the rest.
+  const fromErrors = Array.isArray(errors) ? errors.map((e) => (typeof e === 'string' ? e : e?.message)).filter((m): m is string => typeof m === 'string') : undefined;
   if (fromErrors?.length) return clip(fromErrors.join('; '));
   if (typeof body === 'string') {
     if (/^\s*</.test(body)) return 'an HTML error page instead of JSON';

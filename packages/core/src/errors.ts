@@ -93,7 +93,8 @@ export class APIError extends XError {
 
   /** The distinct `extensions.code` values of the GraphQL errors. */
   get codes(): string[] {
-    return [...new Set((this.errors ?? []).map((e) => e.extensions?.code).filter((c): c is string => !!c))];
+    const entries = Array.isArray(this.errors) ? this.errors : [];
+    return [...new Set(entries.map((e) => e?.extensions?.code).filter((c): c is string => typeof c === 'string' && c !== ''))];
   }
 }
 

@@ -30,7 +30,7 @@ export function graphQLErrorFrom(
   init: ErrorContext & { httpStatus: number; data?: unknown; headers?: Record<string, string>; codes?: GraphQLCodeMap; hints?: ErrorHints },
 ): APIError {
   const map = { ...DEFAULT_GRAPHQL_CODES, ...init.codes };
-  const mapped = errors.map((e) => (e.extensions?.code ? map[e.extensions.code] : undefined)).find((s) => s !== undefined);
+  const mapped = errors.map((e) => (typeof e?.extensions?.code === 'string' ? map[e.extensions.code] : undefined)).find((s) => s !== undefined);
   const status = mapped ?? (init.httpStatus >= 400 ? init.httpStatus : 200);
   const { httpStatus: _h, codes: _c, hints, ...context } = init;
   return makeAPIError({ ...context, status, errors, data: init.data, body: { errors, data: init.data } }, hints);

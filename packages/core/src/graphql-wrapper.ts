@@ -47,24 +47,50 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
     const extra = perCall?.() ?? {};
     const headers = requestOptionsHeaders({ ...extra, operation: operationName, idempotent });
     const maxRetries = options.maxRetries ?? 3;
+    const who = transport.provider.displayName ?? transport.provider.name;
     for (let retry = 0; ; retry++) {
+      let data: Awaited<ReturnType<typeof action>>;
       try {
-        return await action(headers);
+        data = await action(headers);
       } catch (error) {
         if (!isClientError(error)) {
           if (error instanceof XError) throw refine(error);
-          const reason = error instanceof Error ? error.message : String(error);
-          throw refine(new XError(`${transport.provider.displayName ?? transport.provider.name} sent an answer to ${operationName} that could not be read: ${transport.scrub(reason)}`, { provider: transport.provider.name, operation: operationName, cause: error }));
+          // graphql-request quotes the whole body in some messages: keep the message readable.
+          const reason = clip(transport.scrub(error instanceof Error ? error.message : String(error)));
+          throw refine(new XError(`${who} sent an answer to ${operationName} that could not be read: ${reason}`, { provider: transport.provider.name, operation: operationName, cause: error }));
         }
         const mapped = await toTypedError(transport, error, operationName, options.codes);
-        const codes = (error.response.errors ?? []).map((e) => e.extensions?.code);
-        const transient = idempotent && codes.some((code) => code && options.retryCodes?.includes(code));
+        const codes = (normalizeErrors(error.response.errors) ?? []).map((e) => e.extensions?.code);
+        const transient = idempotent && codes.some((code) => typeof code === 'string' && options.retryCodes?.includes(code));
         if (!transient || retry >= maxRetries) throw refine(mapped);
         transport.stats.retries += 1;
         await sleep(backoffMs(retry, { baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: 4_000, jitter: 0.25 }), extra.signal, transport.clock);
+        continue;
       }
+      // A GraphQL answer with neither a data object nor errors[] is malformed: say so rather than hand the caller's
+      // code a null to dereference.
+      if (data === null || typeof data !== 'object') {
+        throw refine(new XError(`${who} answered ${operationName} without any data (no data object and no errors[]): the answer is malformed. Retry later; if it persists, the endpoint may not be a GraphQL API.`, { provider: transport.provider.name, operation: operationName }));
+      }
+      return data;
     }
   };
+}
+
+/** A server's errors[] as well-formed entries: null entries, bare strings and a non-list `errors` included. */
+function normalizeErrors(raw: unknown): GraphQLErrorEntry[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  return (Array.isArray(raw) ? raw : [raw]).map((entry: unknown): GraphQLErrorEntry => {
+    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const fields = entry as Record<string, unknown>;
+      return typeof fields.message === 'string' ? (fields as GraphQLErrorEntry) : { ...fields, message: 'an error entry without a message' };
+    }
+    return { message: typeof entry === 'string' ? entry : 'an error entry without a message' };
+  });
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }
 
 async function toTypedError(transport: Transport, error: ClientErrorLike, operation: string, codes?: GraphQLCodeMap): Promise<XError> {
@@ -72,8 +98,9 @@ async function toTypedError(transport: Transport, error: ClientErrorLike, operat
   // The transport's record of the exchange (attempts, method, URL, log id), found through the response headers.
   const info = response.headers ? getResponseInfo(response.headers) : undefined;
   const context = { method: info?.method, url: info?.url, attempts: info?.attempts, requestId: info?.requestId };
-  if (response.errors?.length) {
-    return graphQLErrorFrom(transport.scrub(response.errors), {
+  const errors = normalizeErrors(response.errors);
+  if (errors?.length) {
+    return graphQLErrorFrom(transport.scrub(errors), {
       httpStatus: response.status,
       data: transport.scrub(response.data),
       headers: response.headers ? redactHeaders(response.headers) : undefined,

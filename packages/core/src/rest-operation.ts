@@ -65,7 +65,8 @@ export async function callOperation(
   } catch (error) {
     if (error instanceof XError) throw error;
     // A JSON parse error quotes the body, which may echo a credential.
-    const reason = transport.scrub(error instanceof Error ? error.message : String(error));
+    const text = transport.scrub(error instanceof Error ? error.message : String(error));
+    const reason = text.length > 300 ? `${text.slice(0, 297)}...` : text;
     throw new XError(`${transport.provider.displayName ?? transport.provider.name} sent an answer to ${name} that could not be read: ${reason}`, {
       provider: transport.provider.name,
       operation: name,
