@@ -121,7 +121,8 @@ export function createTransport(options: TransportOptions): Transport {
     // The caller's signal is linked by hand (and unlinked when done): a Request built with it would keep a listener
     // on it until garbage collection, piling up on a long-lived signal shared by many requests.
     const userSignal = init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
-    const original = new Request(input, { ...init, signal: null });
+    // A Request handed over as is (openapi-fetch's) is read directly: cloning it costs as much as a small call.
+    const original = input instanceof Request && init === undefined ? input : new Request(input, { ...init, signal: null });
     const requestOptions: RequestOptions = decodeRequestOptions(original.headers.get(OPTIONS_HEADER));
     const headers = new Headers(original.headers);
     headers.delete(OPTIONS_HEADER);
@@ -137,7 +138,8 @@ export function createTransport(options: TransportOptions): Transport {
     const deadlineMs = requestOptions.deadlineMs ?? options.deadlineMs;
     const started = clock.now();
     const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + deadlineMs;
-    const deadline = linkedController([userSignal], deadlineMs === undefined ? undefined : {
+    // Without a deadline the caller's signal is the whole story: nothing to link and unlink on every request.
+    const deadline = deadlineMs === undefined && userSignal ? { signal: userSignal, dispose: () => undefined } : linkedController([userSignal], deadlineMs === undefined ? undefined : {
       ms: deadlineMs,
       clock,
       reason: () => new TimeoutError(`The request exceeded its ${deadlineMs} ms deadline.`, { ...context(0), timeoutMs: deadlineMs }),
@@ -174,7 +176,8 @@ export function createTransport(options: TransportOptions): Transport {
           if (deadline.signal.aborted) throw deadline.signal.reason;
           stats.attempts += 1;
           hooks.onRequest?.({ requestId, attempt, method, url: redactUrl(url), operation });
-          logger.debug(`→ ${method} ${redactUrl(url)}`, { requestId, attempt, operation, headers: redactHeaders(attemptHeaders) });
+          // Redacting costs URL and header parsing on every call: only when the debug line will be written.
+          if (logger.level === 'debug') logger.debug(`→ ${method} ${redactUrl(url)}`, { requestId, attempt, operation, headers: redactHeaders(attemptHeaders) });
           response = await attemptOnce(url, method, attemptHeaders, body, timeoutMs, deadline.signal, attempt);
           url = response.url || url;
           const hint = retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status });
@@ -182,7 +185,7 @@ export function createTransport(options: TransportOptions): Transport {
           if (limited) stats.rateLimited += 1;
           limiter?.observe(lease?.keys ?? [], limited ? 429 : response.status, response.headers, hint);
           hooks.onResponse?.({ requestId, attempt, method, url: redactUrl(url), operation, status: response.status, durationMs: clock.now() - attemptStart });
-          logger.debug(`← ${response.status} ${method} ${redactUrl(url)}`, { requestId, attempt, headers: redactHeaders(response.headers) });
+          if (logger.level === 'debug') logger.debug(`← ${response.status} ${method} ${redactUrl(url)}`, { requestId, attempt, headers: redactHeaders(response.headers) });
           outcome = { kind: 'response', status: limited ? 429 : response.status, headers: response.headers, hasRetryHint: hint !== undefined };
         } catch (error) {
           // A credential that cannot be had is not a network failure: no retry, and the message says so.
