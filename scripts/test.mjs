@@ -6,11 +6,13 @@ import path from 'node:path';
 import { ensureInstalled, pnpm, root } from './bootstrap.mjs';
 
 ensureInstalled();
-const workspaces = ['packages', 'codegen', 'examples', 'bench'].flatMap((dir) => {
-  const full = path.join(root, dir);
-  if (!fs.existsSync(full)) return [];
-  if (fs.existsSync(path.join(full, 'package.json'))) return [full];
-  return fs.readdirSync(full).map((name) => path.join(full, name)).filter((p) => fs.existsSync(path.join(p, 'package.json')));
+// Every workspace pnpm knows (the `packages:` list of pnpm-workspace.yaml: `dir` or `dir/*`).
+const patterns = fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8').split(/\r?\n/).map((line) => /^\s+-\s+['"]?([^'"#\s]+)/.exec(line)?.[1]).filter(Boolean);
+const workspaces = patterns.flatMap((pattern) => {
+  const dir = path.join(root, pattern.replace(/\/\*$/, ''));
+  if (!fs.existsSync(dir)) return [];
+  if (!pattern.endsWith('/*')) return fs.existsSync(path.join(dir, 'package.json')) ? [dir] : [];
+  return fs.readdirSync(dir).map((name) => path.join(dir, name)).filter((p) => fs.existsSync(path.join(p, 'package.json')));
 });
 const reports = workspaces.map((dir) => path.join(dir, '.vitest-report.json'));
 for (const file of reports) fs.rmSync(file, { force: true });
