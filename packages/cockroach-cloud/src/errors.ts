@@ -1,4 +1,4 @@
-import { makeAPIError, type APIError, type ProviderProfile } from '@x/core';
+import { apiErrorInit, makeAPIError, type APIError, type ProviderProfile } from '@x/core';
 
 /** gRPC status code names by number: the API's error bodies carry the number in `code`. */
 export const GRPC_CODE_NAMES = [
@@ -55,21 +55,7 @@ export function explainStatus(error: APIError, profile: ProviderProfile, apiVers
   const message = status.message?.trim() || name || '';
   let said = parts.length ? `${message} (${parts.join('; ')})` : message;
   if (/cc-version/i.test(said)) said += `; this client sent Cc-Version ${apiVersion}: check the \`apiVersion\` option`;
-  const rebuilt = makeAPIError(
-    {
-      status: error.status,
-      headers: error.headers,
-      body: { message: said },
-      retryAfterMs: error.retryAfterMs,
-      provider: error.provider,
-      operation: error.operation,
-      method: error.method,
-      url: error.url,
-      attempts: error.attempts,
-      requestId: error.requestId,
-    },
-    profile,
-  );
+  const rebuilt = makeAPIError({ ...apiErrorInit(error), body: { message: said } }, profile);
   rebuilt.body = error.body;
   return rebuilt;
 }

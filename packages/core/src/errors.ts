@@ -98,6 +98,24 @@ export class APIError extends XError {
   }
 }
 
+/** The fields an API error was made with: to re-create it as another class, or with a sharper message. */
+export function apiErrorInit(error: APIError): APIErrorInit {
+  return {
+    status: error.status,
+    headers: error.headers,
+    body: error.body,
+    errors: error.errors,
+    data: error.data,
+    retryAfterMs: error.retryAfterMs,
+    provider: error.provider,
+    operation: error.operation,
+    method: error.method,
+    url: error.url,
+    attempts: error.attempts,
+    requestId: error.requestId,
+  };
+}
+
 /** 400: the request was malformed or failed validation. */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';

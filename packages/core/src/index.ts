@@ -35,6 +35,7 @@ export {
   AbortError,
   ValidationError,
   WaitFailedError,
+  apiErrorInit,
 } from './errors';
 export type { APIErrorInit, ErrorContext, GraphQLErrorEntry } from './errors';
 export { makeAPIError, describe as describeAPIError, serverMessage } from './error-factory';

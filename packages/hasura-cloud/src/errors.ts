@@ -1,4 +1,4 @@
-import { APIError, AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, type APIErrorInit, type GraphQLCodeMap, type XError } from '@x/core';
+import { APIError, apiErrorInit, AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, type APIErrorInit, type GraphQLCodeMap, type XError } from '@x/core';
 
 /** Where the token comes from, for messages. */
 export const TOKEN_ENV = 'HASURA_CLOUD_ACCESS_TOKEN';
@@ -43,20 +43,7 @@ export function refineHasuraError(error: XError): XError {
 
 /** Re-creates an API error as another class, keeping every field the server sent. */
 export function recast<T extends APIError>(Class: new (message: string, init: APIErrorInit) => T, error: APIError, status: number, message: string): T {
-  return new Class(message, {
-    status,
-    headers: error.headers,
-    body: error.body,
-    errors: error.errors,
-    data: error.data,
-    retryAfterMs: error.retryAfterMs,
-    provider: error.provider,
-    operation: error.operation,
-    method: error.method,
-    url: error.url,
-    attempts: error.attempts,
-    requestId: error.requestId,
-  });
+  return new Class(message, { ...apiErrorInit(error), status });
 }
 
 /** A lookup found nothing (Hasura answers `null` rather than an error). */

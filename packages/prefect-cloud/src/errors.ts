@@ -1,4 +1,4 @@
-import { APIError, GraphQLError, type APIErrorInit, type GraphQLErrorEntry, type XError } from '@x/core';
+import { APIError, apiErrorInit, GraphQLError, type APIErrorInit, type GraphQLErrorEntry, type XError } from '@x/core';
 
 /**
  * Prefect's `extensions.code` values and the error class each maps to (by the status of that class). API_ERROR is
@@ -69,20 +69,6 @@ export function refinePrefectError(error: XError): XError {
     `Prefect Cloud rejected ${error.operation ?? 'the state change'}: it expected${saw} but the run changed since${now}. ` +
     `Read the run again (getFlowRun) and retry with its current version, or drop the change if the new state already covers it.` +
     (error.requestId ? ` [request ${error.requestId}]` : '');
-  const refined = new VersionLockingError(message, {
-    status: error.status,
-    headers: error.headers,
-    body: error.body,
-    errors: error.errors,
-    data: error.data,
-    retryAfterMs: error.retryAfterMs,
-    provider: error.provider,
-    operation: error.operation,
-    method: error.method,
-    url: error.url,
-    attempts: error.attempts,
-    requestId: error.requestId,
-    ...versions,
-  });
+  const refined = new VersionLockingError(message, { ...apiErrorInit(error), ...versions });
   return refined;
 }
