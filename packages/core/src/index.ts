@@ -17,7 +17,7 @@ export { Semaphore } from './semaphore';
 export { realClock } from './clock';
 export type { Clock } from './clock';
 export { sleep } from './sleep';
-export { linkedController } from './abort';
+export { linkedController, untilAborted } from './abort';
 export {
   XError,
   APIError,

@@ -1,4 +1,4 @@
-import { AbortError } from '@x/core';
+import { AbortError, untilAborted } from '@x/core';
 
 /**
  * One run of an async job at a time: callers arriving while it runs share its result. A caller's signal only
@@ -26,23 +26,7 @@ export class SingleFlight<T> {
 
 /** Settles like `promise`, or rejects with an AbortError as soon as `signal` aborts (the listener is removed). */
 export function abortable<T>(promise: Promise<T>, signal?: AbortSignal | null): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(new AbortError({ provider: 'prefect', cause: signal.reason }));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new AbortError({ provider: 'prefect', cause: signal.reason }));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+  return untilAborted(promise, signal).catch((error: unknown) => {
+    throw signal?.aborted && error === signal.reason ? new AbortError({ provider: 'prefect', cause: signal.reason }) : error;
   });
 }
