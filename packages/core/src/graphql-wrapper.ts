@@ -45,10 +45,14 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
     const isQuery = operationType !== 'mutation';
     const idempotent = isQuery || !!options.idempotentMutations?.(operationName, variables);
     const extra = perCall?.() ?? {};
-    const headers = requestOptionsHeaders({ ...extra, operation: operationName, idempotent });
     const maxRetries = options.maxRetries ?? 3;
     const who = transport.provider.displayName ?? transport.provider.name;
+    // A per-call deadline bounds the whole call: the retries of GraphQL codes below get what is left of it, not a
+    // fresh deadline each.
+    const deadlineAt = extra.deadlineMs === undefined ? Number.POSITIVE_INFINITY : transport.clock.now() + extra.deadlineMs;
     for (let retry = 0; ; retry++) {
+      const left = Number.isFinite(deadlineAt) ? { deadlineMs: Math.max(0, deadlineAt - transport.clock.now()) } : {};
+      const headers = requestOptionsHeaders({ ...extra, ...left, operation: operationName, idempotent });
       let data: Awaited<ReturnType<typeof action>>;
       try {
         data = await action(headers);
@@ -62,9 +66,11 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
         const mapped = await toTypedError(transport, error, operationName, options.codes);
         const codes = (normalizeErrors(error.response.errors) ?? []).map((e) => e.extensions?.code);
         const transient = idempotent && codes.some((code) => typeof code === 'string' && options.retryCodes?.includes(code));
-        if (!transient || retry >= maxRetries) throw refine(mapped);
+        const waitMs = backoffMs(retry, { baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: 4_000, jitter: 0.25 });
+        // No wait is started that would end past the deadline (as the transport does for its own retries).
+        if (!transient || retry >= maxRetries || transport.clock.now() + waitMs >= deadlineAt) throw refine(mapped);
         transport.stats.retries += 1;
-        await sleep(backoffMs(retry, { baseDelayMs: options.baseDelayMs ?? 250, maxDelayMs: 4_000, jitter: 0.25 }), extra.signal, transport.clock);
+        await sleep(waitMs, extra.signal, transport.clock);
         continue;
       }
       // A GraphQL answer with neither a data object nor errors[] is malformed: say so rather than hand the caller's

@@ -56,6 +56,9 @@ export class Paginator<TItem, TCursor> implements AsyncIterable<TItem> {
     let items = 0;
     try {
       while (pending) {
+        // An abort while the consumer held the last page ends the walk here, even when the next page was already
+        // prefetched: nothing is handed out after the caller said stop.
+        if (signal?.aborted) throw abortErrorFrom(signal);
         const page = await pending;
         pending = undefined;
         count += 1;
@@ -96,11 +99,16 @@ export class Paginator<TItem, TCursor> implements AsyncIterable<TItem> {
   }
 
   #fetch(cursor: TCursor, signal: AbortSignal | undefined): Promise<Page<TItem, TCursor>> {
-    if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-    // Raced against the signal so an abort ends the iteration even when fetchPage does not honour it.
-    return untilAborted(this.fetchPage(cursor, signal), signal).catch((error: unknown) => {
-      throw signal?.aborted && error === signal.reason ? abortErrorFrom(signal) : error;
-    });
+    const promise = signal?.aborted
+      ? Promise.reject(abortErrorFrom(signal))
+      : // Raced against the signal so an abort ends the iteration even when fetchPage does not honour it.
+        untilAborted(this.fetchPage(cursor, signal), signal).catch((error: unknown) => {
+          throw signal?.aborted && error === signal.reason ? abortErrorFrom(signal) : error;
+        });
+    // A prefetch can fail while the consumer still holds the previous page (an abort, a network error): it is
+    // awaited (and rethrown) when the consumer asks for the next page, and must not count as unhandled meanwhile.
+    promise.catch(() => undefined);
+    return promise;
   }
 }
 
