@@ -109,7 +109,8 @@ async function toTypedError(transport: Transport, error: ClientErrorLike, operat
     return graphQLErrorFrom(transport.scrub(errors), {
       httpStatus: response.status,
       data: transport.scrub(response.data),
-      headers: response.headers ? redactHeaders(response.headers) : undefined,
+      // Scrubbed as well as redacted: a server may echo the credential in any header (WWW-Authenticate...).
+      headers: response.headers ? transport.scrub(redactHeaders(response.headers)) : undefined,
       codes,
       hints: transport.provider,
       provider: transport.provider.name,
