@@ -42,6 +42,10 @@ export interface Seen {
   operation: string;
   headers: Record<string, string>;
   body: string;
+  /** When it arrived, on the world's clock. */
+  at: number;
+  /** The status it was answered with (undefined for a network failure). */
+  status?: number;
 }
 
 export interface WorldOptions {
@@ -100,10 +104,12 @@ export function createWorld(kind: Kind, options: WorldOptions = {}): World {
   const handler = http.all(`${ORIGIN[kind]}/*`, async ({ request }) => {
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
     const path = new URL(request.url).pathname;
-    seen.push({ method: request.method, path, operation: operationOf(kind, request.method, path, body), headers: Object.fromEntries(request.headers), body });
+    const entry: Seen = { method: request.method, path, operation: operationOf(kind, request.method, path, body), headers: Object.fromEntries(request.headers), body, at: clock.now() };
+    seen.push(entry);
     const step = script.shift();
-    if (!step) return getResponse(simHandlers, request);
-    return play(step, request, simHandlers, clock);
+    const response = step ? await play(step, request, simHandlers, clock) : await getResponse(simHandlers, request);
+    entry.status = response?.status;
+    return response;
   });
   return {
     kind,
