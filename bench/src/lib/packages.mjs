@@ -1,4 +1,4 @@
-// Our packages, loaded from their built dist/ files. A package that is not built yet is reported, not fatal:
+// Our packages, loaded from their built dist/ files. A package that is not built (or fails to load) is reported, not fatal:
 // the sections that need it say so in their `errors`.
 import { createRequire } from 'node:module';
 
@@ -13,7 +13,7 @@ export async function loadPackages() {
       require.resolve(name);
       loaded[name] = await import(name);
     } catch (error) {
-      missing[name] = `${name} is not built (run \`pnpm --filter ${name} build\`): ${error instanceof Error ? error.message.split('\n')[0] : error}`;
+      missing[name] = `${name} could not be loaded from its dist/ (build it: \`pnpm --filter ${name} build\`): ${error instanceof Error ? error.message.split('\n')[0] : error}`;
     }
   }
   return { loaded, missing };
