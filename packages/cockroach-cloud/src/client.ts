@@ -4,6 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import {
   callOperation,
   createTransport,
+  LateBoundRequest,
   readEnv,
   ValidationError,
   type ClientOptions,
@@ -119,7 +120,8 @@ export function createCockroachCloudClient(options: CockroachCloudClientOptions 
   const parseError = transport.errorFromResponse.bind(transport);
   transport.errorFromResponse = async (response, context) => explainStatus(await parseError(response, context), profile, apiVersion);
 
-  const raw = createClient<paths>({ baseUrl, fetch: transport.fetch });
+  // LateBoundRequest: a client made before msw (or another interceptor) starts still sends every header.
+  const raw = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: LateBoundRequest });
   const client: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(operations)) {
     client[name] = (params?: Record<string, unknown>, requestOptions?: object) => callOperation(raw as never, transport, name, spec, params, requestOptions);

@@ -58,3 +58,4 @@ export type { OperationSpec, OpenAPIRequester } from './rest-operation';
 export type { MethodArgs, MethodParams, MethodResult, ResponseKind } from './openapi-types';
 export { createSdkWrapper } from './graphql-wrapper';
 export type { GraphQLWrapperOptions, SdkWrapper } from './graphql-wrapper';
+export { LateBoundRequest } from './late-bound-request';

@@ -4,6 +4,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import {
   callOperation,
   createTransport,
+  LateBoundRequest,
   readEnv,
   ValidationError,
   type ClientOptions,
@@ -119,9 +120,7 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
     provider: { name: 'supabase', displayName: 'Supabase', tokenEnv: 'SUPABASE_ACCESS_TOKEN', resetKind: 'seconds' },
     auth: { token, scheme: 'Bearer' },
   });
-  // openapi-fetch captures `Request` when the client is made; msw (and other interceptors) replace `Request` and
-  // `Headers` when they start, and a Request of the old class silently drops headers built with the new one (the
-  // JSON content type). Looking the class up on every call keeps the two in step, whenever the client was made.
+  // LateBoundRequest: a client made before msw (or another interceptor) starts still sends every header.
   const raw = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: LateBoundRequest });
   const client: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(operations)) {
@@ -151,11 +150,6 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
   });
   return client as unknown as SupabaseMgmtClient;
 }
-
-/** Constructs the global `Request` of the moment (see createSupabaseMgmtClient). */
-const LateBoundRequest = function LateBoundRequest(input: RequestInfo | URL, init?: RequestInit) {
-  return new globalThis.Request(input, init);
-} as unknown as typeof Request;
 
 /** Adds a fresh Idempotency-Key unless the caller chose one, so every retry of this call carries the same key. */
 function withIdempotencyKey(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
