@@ -47,9 +47,10 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
     const extra = perCall?.() ?? {};
     const maxRetries = options.maxRetries ?? 3;
     const who = transport.provider.displayName ?? transport.provider.name;
-    // A per-call deadline bounds the whole call: the retries of GraphQL codes below get what is left of it, not a
-    // fresh deadline each.
-    const deadlineAt = extra.deadlineMs === undefined ? Number.POSITIVE_INFINITY : transport.clock.now() + extra.deadlineMs;
+    // A deadline (the call's, else the client's) bounds the whole call: the retries of GraphQL codes below get what
+    // is left of it, not a fresh deadline each.
+    const deadlineMs = extra.deadlineMs ?? transport.deadlineMs;
+    const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : transport.clock.now() + deadlineMs;
     for (let retry = 0; ; retry++) {
       const left = Number.isFinite(deadlineAt) ? { deadlineMs: Math.max(0, deadlineAt - transport.clock.now()) } : {};
       const headers = requestOptionsHeaders({ ...extra, ...left, operation: operationName, idempotent });

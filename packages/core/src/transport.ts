@@ -87,6 +87,8 @@ export interface Transport {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly provider: ProviderProfile;
+  /** The client's default deadline for a whole call (`deadlineMs`), for layers that retry above the transport. */
+  readonly deadlineMs?: number;
   /** Erases this client's secrets from a value. */
   scrub<T>(value: T): T;
   /** Registers one more secret to erase from errors and logs (a token the caller passes in a request body). */
@@ -307,6 +309,7 @@ export function createTransport(options: TransportOptions): Transport {
     logger,
     clock,
     provider: profile,
+    deadlineMs: options.deadlineMs,
     scrub: (value) => scrubber.scrub(value),
     addSecret: (secret) => scrubber.add(secret),
     async errorFromResponse(response, extra = {}) {
