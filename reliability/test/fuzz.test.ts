@@ -166,9 +166,8 @@ describe('seeded fuzz of malformed answers', () => {
       process.off('unhandledRejection', onUnhandled);
     }
     const realMs = Date.now() - started;
-    for (const result of results) tally(`${result.kind} ${result.method}`, result.outcome);
-    tally('fuzz answers sent', 'answers', stats.responses);
-    for (const [action, count] of stats.byAction) tally(`fuzz answers sent: ${action}`, 'answers', count);
+    for (const result of results) tally(`${result.kind} calls (${Object.keys(METHODS[result.kind]).join(', ')})`, result.outcome);
+    for (const [action, count] of stats.byAction) tally(`answers sent (${stats.responses})`, action, count);
     const known = (result: CaseResult) => KNOWN_BUGS.find((entry) => entry.matches(result));
     for (const result of results) {
       const entry = result.problem ? known(result) : undefined;

@@ -28,11 +28,20 @@ export async function settle<T>(scenario: string, promise: Promise<T>): Promise<
 
 /** The table as text: scenario, runs, outcome counts. */
 export function formatTally(title: string): string {
-  const rows = [...table].map(([scenario, row]) => [scenario, String(row.runs), [...row.outcomes].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(', ')]);
+  const rows = [...table].map(([scenario, row]) => [scenario, String(row.runs), describeOutcomes(row.outcomes)]);
   const head = ['scenario', 'runs', 'outcomes'];
-  const widths = head.map((h, i) => Math.min(80, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const widths = head.map((h, i) => Math.min(90, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
   return [`${title}: ${rows.length} scenarios, ${rows.reduce((n, r) => n + Number(r[1]), 0)} runs`, line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+/** The five most frequent outcomes, then a count of the rest. */
+function describeOutcomes(outcomes: Map<string, number>): string {
+  const sorted = [...outcomes].sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, 5).map(([name, n]) => `${name} ${n}`);
+  const rest = sorted.slice(5);
+  if (rest.length) shown.push(`${rest.length} other kinds ${rest.reduce((n, [, count]) => n + count, 0)}`);
+  return shown.join(', ');
 }
 
 /** Prints the table (for a vitest afterAll). */
