@@ -257,15 +257,15 @@ describe('path parameters (a real server records the raw request path)', () => {
   }
 
   const MISSING: Array<[string, unknown]> = [
-    ['missing', undefined],
-    ['null', null],
-    ['empty', ''],
-    ['"."', '.'],
-    ['".."', '..'],
-    ['an object', { id: 1 }],
+    ['a missing', undefined],
+    ['a null', null],
+    ['an empty', ''],
+    ['a "."', '.'],
+    ['a ".."', '..'],
+    ['an object as a', { id: 1 }],
   ];
   for (const [label, value] of MISSING) {
-    it(`a ${label} path parameter is a ValidationError before anything is sent (supabase and cockroach)`, async () => {
+    it(`${label} path parameter is a ValidationError before anything is sent (supabase and cockroach)`, async () => {
       const server = await startServer(() => ({ status: 200, body: '{}' }));
       try {
         const supabase = createSupabaseMgmtClient({ accessToken: 'sbp_path_token_00001', baseUrl: server.origin, logLevel: 'off', rateLimit: false });
