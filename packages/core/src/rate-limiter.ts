@@ -2,6 +2,7 @@ import { realClock, type Clock } from './clock';
 import { resetInMs, type RateLimitResetKind } from './retry-after';
 import { Semaphore } from './semaphore';
 import { untilAborted } from './abort';
+import { RateLimitError } from './errors';
 import { abortErrorFrom, sleep } from './sleep';
 
 /** At most `limit` requests per `windowMs`. */
@@ -37,6 +38,12 @@ export interface RateLimitOptions {
   learn?: boolean;
   /** How `X-RateLimit-Reset` counts. Default `seconds` (seconds remaining). */
   resetKind?: RateLimitResetKind;
+  /**
+   * The longest a call waits for its window; a longer wait fails at once with a RateLimitError carrying
+   * `retryAfterMs` instead of stalling silently (a server asking for an hour, a junk reset). Default: the retry
+   * policy's `maxRetryAfterMs` (60 s).
+   */
+  maxWaitMs?: number;
 }
 
 interface Window {
@@ -218,7 +225,15 @@ export class RateLimiter {
         window.remaining -= 1;
         return undefined;
       }
-      await sleep(window.resetAt - now, signal, this.#clock);
+      const waitMs = window.resetAt - now;
+      const cap = this.#options.maxWaitMs ?? Number.POSITIVE_INFINITY;
+      if (waitMs > cap) {
+        throw new RateLimitError(
+          `The rate limit for ${key} is spent for another ${Math.ceil(waitMs / 1000)} s, beyond the ${Math.round(cap / 1000)} s this client waits: retry after retryAfterMs, or raise retry.maxRetryAfterMs. Nothing was sent.`,
+          { status: 429, retryAfterMs: waitMs },
+        );
+      }
+      await sleep(waitMs, signal, this.#clock);
     }
   }
 }

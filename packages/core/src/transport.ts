@@ -3,7 +3,7 @@ import { Authenticator, type AuthOptions } from './auth';
 import { backoffMs } from './backoff';
 import { realClock, type Clock } from './clock';
 import { makeAPIError, type ErrorHints } from './error-factory';
-import { AbortError, ConnectionError, TimeoutError, XError, type APIError, type ErrorContext } from './errors';
+import { AbortError, ConnectionError, RateLimitError, TimeoutError, XError, type APIError, type ErrorContext } from './errors';
 import { createLogger, type Logger, type LogLevel } from './logger';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter';
 import { isSecretHeader, redactHeaders, redactUrl, SecretScrubber } from './redact';
@@ -110,8 +110,8 @@ export function createTransport(options: TransportOptions): Transport {
   const auth = new Authenticator(options.auth, (token) => scrubber.add(token));
   // The limiter reads X-RateLimit-Reset the provider's way unless told otherwise (an epoch read as seconds left
   // would close the window for decades).
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ resetKind: options.provider.resetKind, ...options.rateLimit }, clock);
   const basePolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const limiter = options.rateLimit === false ? undefined : new RateLimiter({ resetKind: options.provider.resetKind, maxWaitMs: basePolicy.maxRetryAfterMs, ...options.rateLimit }, clock);
   const hooks = options.hooks ?? {};
   const profile = options.provider;
   const stats: TransportStats = { requests: 0, attempts: 0, retries: 0, rateLimited: 0, waitedMs: 0 };
@@ -192,6 +192,8 @@ export function createTransport(options: TransportOptions): Transport {
         } catch (error) {
           // A credential that cannot be had is not a network failure: no retry, and the message says so.
           if (error instanceof CredentialError) throw error.reason;
+          // The limiter refused a wait past the cap: nothing was sent, the error says when to come back.
+          if (error instanceof RateLimitError) throw Object.assign(error, context(attempt - 1));
           failure = classify(error, attempt);
           if (failure instanceof AbortError || (failure instanceof TimeoutError && deadline.signal.aborted)) throw failure;
           outcome = failure instanceof TimeoutError ? { kind: 'timeout' } : { kind: 'network', sent: !refusedBeforeSending(error) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AbortError, RateLimiter } from '../src/index';
+import { AbortError, RateLimiter, RateLimitError } from '../src/index';
 import { FixedWindowLimiter, rateLimitHeaders, VirtualClock } from '../src/testing/index';
 import { abortListeners, BASE, scriptedTransport, settleAfterAbort } from './helpers';
 
@@ -256,5 +256,27 @@ describe('waiting is abortable', () => {
   it('rejects at once for a signal that is already aborted', async () => {
     const limiter = new RateLimiter();
     await expect(limiter.acquire('GET', url(), AbortSignal.abort())).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('a wait longer than the cap', () => {
+  it('fails at once with a RateLimitError carrying retryAfterMs instead of stalling silently', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter({ rule: { limit: 1, windowMs: 3_600_000 }, maxWaitMs: 60_000 }, clock);
+    const first = await limiter.acquire('GET', new URL('https://api.test/v1/x'));
+    first.release();
+    const error = await limiter.acquire('GET', new URL('https://api.test/v1/x')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('waits as usual when the window reopens within the cap', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter({ rule: { limit: 1, windowMs: 30_000 }, maxWaitMs: 60_000 }, clock);
+    (await limiter.acquire('GET', new URL('https://api.test/v1/x'))).release();
+    const second = limiter.acquire('GET', new URL('https://api.test/v1/x'));
+    await clock.advance(30_000);
+    await expect(second).resolves.toMatchObject({ keys: expect.any(Array) });
   });
 });
