@@ -135,13 +135,7 @@ async function runCase(index: number, stats: FuzzStats): Promise<CaseResult> {
  * Problems already shown by a focused failing test elsewhere, so the fuzz keeps watching for new kinds. Each entry
  * names that test; delete the entry once the bug is fixed, and the fuzz holds the line from then on.
  */
-const KNOWN_BUGS: Array<{ bug: string; test: string; matches: (result: CaseResult) => boolean }> = [
-  {
-    bug: 'Hasura listEgressIps dereferences data.region unchecked (packages/hasura-cloud/src/egress-ips.ts)',
-    test: 'malformed-answers.test.ts: Hasura: listEgressIps answered {"data": {}} throws a typed error',
-    matches: (result) => result.kind === 'hasura' && result.method === 'listEgressIps' && result.outcome === 'TypeError',
-  },
-];
+const KNOWN_BUGS: Array<{ bug: string; test: string; matches: (result: CaseResult) => boolean }> = [];
 
 afterAll(() => printTally(`Fuzz (seed ${SEED})`));
 

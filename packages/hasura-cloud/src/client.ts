@@ -1,7 +1,7 @@
 // The one seam between the generated code and the handwritten SDK: graphql-request gets the core transport as its
 // fetch, and the generated getSdk gets the core's wrapper (operation names, idempotency, errors[] to typed errors).
 import { GraphQLClient } from 'graphql-request';
-import { createSdkWrapper, createTransport, readEnv, realClock, ValidationError, type ClientOptions, type Paginator, type TokenSource, type Transport, type TransportStats } from '@x/core';
+import { createSdkWrapper, createTransport, readEnv, realClock, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type Paginator, type TokenSource, type Transport, type TransportStats } from '@x/core';
 import { getConfigStatus, type ConfigStatus } from './config-status';
 import type { CallOptions, HasuraContext } from './context';
 import { createProject, type CreatedProject, type CreateProjectInput, type CreateProjectOptions } from './create-project';
@@ -93,17 +93,17 @@ export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}):
     auth: { token, scheme: 'pat' },
   });
   const graphqlClient = new GraphQLClient(endpoint, { fetch: transport.fetch });
-  const sdk = getSdk(
-    graphqlClient,
-    createSdkWrapper(transport, {
-      codes: HASURA_GRAPHQL_CODES,
-      retryCodes: ['GenericServerError'],
-      maxRetries: options.retry?.maxRetries ?? 2,
-      refine: refineHasuraError,
-      idempotentMutations: (operationName) => CAS_MUTATIONS.has(operationName),
-    }),
-  );
-  const context: HasuraContext = { sdk, transport, clock: options.clock ?? realClock, locks: new TenantLocks(), random: options.random ?? Math.random };
+  const wrapperOptions: GraphQLWrapperOptions = {
+    codes: HASURA_GRAPHQL_CODES,
+    retryCodes: ['GenericServerError'],
+    maxRetries: options.retry?.maxRetries ?? 2,
+    refine: refineHasuraError,
+    idempotentMutations: (operationName) => CAS_MUTATIONS.has(operationName),
+  };
+  const sdk = getSdk(graphqlClient, createSdkWrapper(transport, wrapperOptions));
+  // A call with a signal gets its own wrapper, so an abort also ends a backoff between GraphQL retries.
+  const sdkFor = (signal?: AbortSignal) => (signal ? getSdk(graphqlClient, createSdkWrapper(transport, wrapperOptions, () => ({ signal }))) : sdk);
+  const context: HasuraContext = { sdk: sdkFor, transport, clock: options.clock ?? realClock, locks: new TenantLocks(), random: options.random ?? Math.random };
   const client: Omit<HasuraCloudClient, 'raw' | 'transport' | 'stats' | 'endpoint'> = {
     listProjects: (o) => listProjects(context, o),
     getProject: (id, o) => getProject(context, id, o),

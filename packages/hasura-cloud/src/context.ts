@@ -4,7 +4,8 @@ import type { TenantLocks } from './tenant-locks';
 
 /** What every helper works with: the generated SDK (already wired to the core transport) and the client's state. */
 export interface HasuraContext {
-  sdk: Sdk;
+  /** The SDK for one call: its signal also stops the wrapper's backoff between GraphQL retries. */
+  sdk: (signal?: AbortSignal) => Sdk;
   transport: Transport;
   clock: Clock;
   locks: TenantLocks;
