@@ -51,7 +51,19 @@ export async function importTime({ quick, packages, missing, benchDir }) {
   });
 }
 
+// Another build replacing a dist/ under the bench makes one run fail now and then: try again before giving up.
 function coldRequire(specifier, cwd) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return coldRequireOnce(specifier, cwd);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+    }
+  }
+}
+
+function coldRequireOnce(specifier, cwd) {
   const script = specifier
     ? `const t=performance.now();require(${JSON.stringify(specifier)});process.stdout.write(String(performance.now()-t))`
     : 'process.stdout.write("0")';
