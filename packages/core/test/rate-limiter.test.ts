@@ -280,3 +280,20 @@ describe('a wait longer than the cap', () => {
     await expect(second).resolves.toMatchObject({ keys: expect.any(Array) });
   });
 });
+
+describe('a server stating a more generous limit than the assumed one', () => {
+  it('lets calls through at the stated limit instead of stalling at the assumed 120 a minute', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter({ rule: { limit: 120, windowMs: 60_000 }, maxWaitMs: 60_000 }, clock);
+    const url = new URL('https://api.test/v1/projects/abc');
+    let remaining = 1_000_000_000;
+    for (let i = 0; i < 300; i++) {
+      const lease = await limiter.acquire('GET', url);
+      remaining -= 1;
+      limiter.observe(lease.keys, 200, new Headers({ 'x-ratelimit-limit': '1000000000', 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': '60' }));
+      lease.release();
+    }
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
+});
