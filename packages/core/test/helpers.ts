@@ -1,7 +1,7 @@
 // Shared test plumbing: a provider profile, a transport over a scripted fetch on a virtual clock, a logger that
 // records every line, and a listener counter for "nothing left behind" assertions.
 import { getEventListeners } from 'node:events';
-import { createTransport, type Logger, type TransportOptions } from '../src/index';
+import { createTransport, type TransportOptions } from '../src/index';
 import { createFaultyFetch, VirtualClock, type Fault } from '../src/testing/index';
 
 /** The profile most tests use: Supabase-like, reset counted in seconds remaining. */
@@ -19,21 +19,7 @@ export function scriptedTransport(script: Fault[], options: Partial<TransportOpt
   return { transport, calls: faulty.calls, clock, faulty };
 }
 
-/** One recorded log line. */
-export interface LogLine {
-  level: 'error' | 'warn' | 'info' | 'debug';
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-/** A logger that keeps every line it receives. */
-export function captureLogger(): Logger & { lines: LogLine[]; text(): string } {
-  const lines: LogLine[] = [];
-  const at = (level: LogLine['level']) => (message: string, details?: Record<string, unknown>) => {
-    lines.push(details === undefined ? { level, message } : { level, message, details });
-  };
-  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), text: () => JSON.stringify(lines) };
-}
+export { captureLogger, type LogLine } from '../src/testing/index';
 
 /** How many abort listeners are registered on a signal (Node's EventTarget introspection). */
 export function abortListeners(signal: AbortSignal): number {

@@ -3,7 +3,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { VirtualClock } from '@x/core/testing';
-import type { Logger } from '@x/core';
 import { createHasuraCloudClient, type HasuraCloudClientOptions } from '../src';
 import { createHasuraSimulator, type HasuraSimulatorOptions } from '../src/testing';
 
@@ -30,19 +29,7 @@ export function useSimulator() {
   return { server, start };
 }
 
-/** One recorded log line. */
-export interface LogLine {
-  level: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-/** A logger that records every line. */
-export function captureLogger(): Logger & { lines: LogLine[]; text(): string } {
-  const lines: LogLine[] = [];
-  const at = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push({ level, message, details });
-  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), text: () => JSON.stringify(lines) };
-}
+export { captureLogger, type LogLine } from '@x/core/testing';
 
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error> {

@@ -2,7 +2,6 @@
 // it, and a logger that keeps every line.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
-import type { Logger } from '@x/core';
 import { createPrefectCloudClient, type PrefectCloudClient, type PrefectCloudClientOptions } from '../src/index';
 import { createPrefectSimulator, VirtualClock, type PrefectSimulator, type PrefectSimulatorConfig } from '../src/testing/index';
 
@@ -41,19 +40,7 @@ export function useSimulator(config: () => PrefectSimulatorConfig = () => ({})) 
   };
 }
 
-/** One recorded log line. */
-export interface LogLine {
-  level: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-/** A logger that keeps every line it receives. */
-export function captureLogger(): Logger & { lines: LogLine[]; text(): string } {
-  const lines: LogLine[] = [];
-  const at = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push({ level, message, details });
-  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug'), text: () => JSON.stringify(lines) };
-}
+export { captureLogger, type LogLine } from '@x/core/testing';
 
 /** The error a promise rejects with (fails the test when it resolves). */
 export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {

@@ -9,3 +9,5 @@ export { FixedWindowLimiter, rateLimitHeaders, FaultQueue, IdSource } from './si
 export type { WindowVerdict } from './simulator';
 export { serveHandlers } from './serve';
 export type { ServedHandlers } from './serve';
+export { captureLogger } from './capture-logger';
+export type { LogLine } from './capture-logger';
