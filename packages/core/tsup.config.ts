@@ -9,5 +9,6 @@ export default defineConfig({
   clean: true,
   sourcemap: false,
   target: 'es2022',
+  treeshake: true,
   external: ['msw', 'msw/node'],
 });

@@ -29,6 +29,8 @@ export class Authenticator {
   #refreshing: Promise<void> | undefined;
   #generation = 0;
   #onToken: (token: string) => void;
+  /** The fixed token last handed to `onToken` (it need not be registered again on every request). */
+  #announced: string | undefined;
 
   constructor(options: AuthOptions, onToken: (token: string) => void) {
     this.#options = options;
@@ -45,11 +47,26 @@ export class Authenticator {
     return this.#generation;
   }
 
+  /** The header for a fixed token (or one set by a refresh), without waiting; undefined when a function supplies it. */
+  staticHeader(): [string, string] | undefined {
+    const token = this.#override ?? (typeof this.#options.token === 'string' ? this.#options.token : undefined);
+    if (token === undefined) return undefined;
+    if (token !== this.#announced) {
+      this.#announced = token;
+      this.#onToken(token);
+    }
+    return this.#format(token);
+  }
+
   /** The header name and value to send on this attempt. */
   async header(signal?: AbortSignal | null, operation?: string): Promise<[string, string]> {
     const source = this.#options.token;
     const token = this.#override ?? (typeof source === 'function' ? await source({ signal, operation }) : source);
     this.#onToken(token);
+    return this.#format(token);
+  }
+
+  #format(token: string): [string, string] {
     const scheme = this.#options.scheme ?? 'Bearer';
     return [this.#options.header ?? 'authorization', scheme ? `${scheme} ${token}` : token];
   }

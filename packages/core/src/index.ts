@@ -12,7 +12,7 @@ export { backoffMs } from './backoff';
 export { retryAfterMs, resetInMs } from './retry-after';
 export type { RateLimitResetKind } from './retry-after';
 export { RateLimiter } from './rate-limiter';
-export type { RateLimitOptions, RateLimitRoute, RateLimitRule, RateLimitState } from './rate-limiter';
+export type { RateLimitLease, RateLimitOptions, RateLimitRoute, RateLimitRule, RateLimitState } from './rate-limiter';
 export { Semaphore } from './semaphore';
 export { realClock } from './clock';
 export type { Clock } from './clock';

@@ -62,6 +62,15 @@ interface Window {
   lowest: number;
 }
 
+/** A request's hold on the limiter: the buckets it counts against, and the call that gives its slot back. */
+export interface RateLimitLease {
+  keys: string[];
+  release: () => void;
+}
+
+// Distinct request URLs whose buckets are remembered; a client touching more simply works some of them out again.
+const KEY_MEMO_SIZE = 1_000;
+
 /** The limiter's view of one bucket, for diagnostics. */
 export interface RateLimitState {
   key: string;
@@ -76,6 +85,7 @@ export class RateLimiter {
   readonly #clock: Clock;
   readonly #windows = new Map<string, Window>();
   readonly #slots: Semaphore;
+  readonly #keyMemo = new Map<string, string[]>();
   /** Total time callers spent waiting in the limiter, in ms. */
   waitedMs = 0;
 
@@ -85,8 +95,30 @@ export class RateLimiter {
     this.#slots = new Semaphore(options.maxConcurrent ?? 10);
   }
 
+  /**
+   * Takes a concurrency slot and a token in every window at once when all are free now (the usual case), without
+   * waiting; undefined when the request has to wait (call `acquire`).
+   */
+  tryAcquire(method: string, url: URL | string): RateLimitLease | undefined {
+    const keys = this.#keysFor(method, url);
+    const now = this.#clock.now();
+    for (const key of keys) {
+      const window = this.#windows.get(key)!;
+      if (window.probe || !window.learned || (window.remaining <= 0 && now < window.resetAt)) return undefined;
+    }
+    const release = this.#slots.tryAcquire();
+    if (!release) return undefined;
+    for (const key of keys) {
+      const window = this.#windows.get(key)!;
+      if (now >= window.resetAt) this.#roll(window, now);
+      window.remaining -= 1;
+      window.inFlight += 1;
+    }
+    return this.#lease(keys, [], release);
+  }
+
   /** Waits for a concurrency slot and a token in every window the request counts against. */
-  async acquire(method: string, url: URL, signal?: AbortSignal | null): Promise<{ keys: string[]; release: () => void }> {
+  async acquire(method: string, url: URL | string, signal?: AbortSignal | null): Promise<RateLimitLease> {
     const started = this.#clock.now();
     const release = await this.#slots.acquire(signal);
     try {
@@ -98,28 +130,39 @@ export class RateLimiter {
       }
       for (const key of keys) this.#windows.get(key)!.inFlight += 1;
       this.waitedMs += this.#clock.now() - started;
-      let done = false;
-      return {
-        keys,
-        release: () => {
-          if (done) return;
-          done = true;
-          for (const key of keys) {
-            const window = this.#windows.get(key)!;
-            window.inFlight -= 1;
-            // A probe that got no answer (a network failure) hands the job to the next request in line.
-            if (window.probe && probes.includes(window.probe)) {
-              window.probe.finish();
-              window.probe = undefined;
-            }
-          }
-          release();
-        },
-      };
+      return this.#lease(keys, probes, release);
     } catch (error) {
       release();
       throw error;
     }
+  }
+
+  #lease(keys: string[], probes: Array<NonNullable<Window['probe']>>, release: () => void): RateLimitLease {
+    let done = false;
+    return {
+      keys,
+      release: () => {
+        if (done) return;
+        done = true;
+        for (const key of keys) {
+          const window = this.#windows.get(key)!;
+          window.inFlight -= 1;
+          // A probe that got no answer (a network failure) hands the job to the next request in line.
+          if (window.probe && probes.includes(window.probe)) {
+            window.probe.finish();
+            window.probe = undefined;
+          }
+        }
+        release();
+      },
+    };
+  }
+
+  #roll(window: Window, now: number): void {
+    window.remaining = window.limit;
+    window.resetAt = now + window.windowMs;
+    window.resetKnown = false;
+    window.lowest = Number.POSITIVE_INFINITY;
   }
 
   /** Learns from a response's headers; a 429 closes the window until the server's hint passes. */
@@ -169,7 +212,18 @@ export class RateLimiter {
     return [...this.#windows].map(([key, w]) => ({ key, limit: w.limit, remaining: w.remaining, resetInMs: Math.max(0, w.resetAt - now) }));
   }
 
-  #keysFor(method: string, url: URL): string[] {
+  /** The buckets of a request, worked out once per method and URL (bounded). */
+  #keysFor(method: string, url: URL | string): string[] {
+    const memoKey = `${method} ${typeof url === 'string' ? url : url.href}`;
+    const known = this.#keyMemo.get(memoKey);
+    if (known) return known;
+    const keys = this.#computeKeys(method, typeof url === 'string' ? new URL(url) : url);
+    if (this.#keyMemo.size >= KEY_MEMO_SIZE) this.#keyMemo.delete(this.#keyMemo.keys().next().value!);
+    this.#keyMemo.set(memoKey, keys);
+    return keys;
+  }
+
+  #computeKeys(method: string, url: URL): string[] {
     const base = this.#options.key ? this.#options.key(method, url) : `${method.toUpperCase()} ${url.pathname}`;
     const keys = [base];
     const target = `${method.toUpperCase()} ${url.pathname}`;
@@ -209,12 +263,7 @@ export class RateLimiter {
         continue;
       }
       const now = this.#clock.now();
-      if (now >= window.resetAt) {
-        window.remaining = window.limit;
-        window.resetAt = now + window.windowMs;
-        window.resetKnown = false;
-        window.lowest = Number.POSITIVE_INFINITY;
-      }
+      if (now >= window.resetAt) this.#roll(window, now);
       if (!window.learned) {
         let finish!: () => void;
         const done = new Promise<void>((resolve) => (finish = resolve));

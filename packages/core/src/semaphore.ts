@@ -21,6 +21,13 @@ export class Semaphore {
     return this.#queue.length;
   }
 
+  /** Takes a slot if one is free now and nobody is waiting; the function that gives it back, or undefined. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.#free <= 0 || this.#queue.length > 0) return undefined;
+    this.#free -= 1;
+    return this.#releaser();
+  }
+
   /** Takes a slot, waiting in line when none is free; resolves to the function that gives it back. */
   async acquire(signal?: AbortSignal | null): Promise<() => void> {
     if (signal?.aborted) throw abortErrorFrom(signal);

@@ -5,7 +5,7 @@ import { realClock, type Clock } from './clock';
 import { makeAPIError, type ErrorHints } from './error-factory';
 import { AbortError, ConnectionError, RateLimitError, TimeoutError, XError, type APIError, type ErrorContext } from './errors';
 import { createLogger, type Logger, type LogLevel } from './logger';
-import { RateLimiter, type RateLimitOptions } from './rate-limiter';
+import { RateLimiter, type RateLimitLease, type RateLimitOptions } from './rate-limiter';
 import { isSecretHeader, redactHeaders, redactUrl, SecretScrubber } from './redact';
 import { decodeRequestOptions, OPTIONS_HEADER, type RequestOptions } from './request-options';
 import { retryAfterMs, type RateLimitResetKind } from './retry-after';
@@ -123,30 +123,31 @@ export function createTransport(options: TransportOptions): Transport {
     // The caller's signal is linked by hand (and unlinked when done): a Request built with it would keep a listener
     // on it until garbage collection, piling up on a long-lived signal shared by many requests.
     const userSignal = init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
-    // A Request handed over as is (openapi-fetch's) is read directly: cloning it costs as much as a small call.
-    const original = input instanceof Request && init === undefined ? input : new Request(input, { ...init, signal: null });
-    const requestOptions: RequestOptions = decodeRequestOptions(original.headers.get(OPTIONS_HEADER));
-    const headers = new Headers(original.headers);
+    const parts = normalizeRequest(input, init);
+    const { url: startUrl, method, headers, body } = parts instanceof Promise ? await parts : parts;
+    const requestOptions: RequestOptions = decodeRequestOptions(headers.get(OPTIONS_HEADER));
     headers.delete(OPTIONS_HEADER);
-    const method = original.method.toUpperCase();
-    // Read the body once so every attempt can send a fresh copy of it.
-    const body = method === 'GET' || method === 'HEAD' ? undefined : await original.arrayBuffer();
-    const policy: RetryPolicy = { ...basePolicy, ...requestOptions.retry };
+    // A credential in a header the caller set (an API key, a cookie) is erased from errors and logs like the token.
+    for (const [name, value] of headers) if (isSecretHeader(name)) addCredential(scrubber, value);
+    const policy: RetryPolicy = requestOptions.retry ? { ...basePolicy, ...requestOptions.retry } : basePolicy;
     if (requestOptions.idempotencyKey) headers.set('idempotency-key', requestOptions.idempotencyKey);
     const idempotent = requestOptions.idempotent ?? (isIdempotentMethod(method) || headers.has('idempotency-key'));
     const requestId = newRequestId();
     const operation = requestOptions.operation;
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? 60_000;
     const deadlineMs = requestOptions.deadlineMs ?? options.deadlineMs;
-    const started = clock.now();
-    const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : started + deadlineMs;
-    // Without a deadline the caller's signal is the whole story: nothing to link and unlink on every request.
-    const deadline = deadlineMs === undefined && userSignal ? { signal: userSignal, dispose: () => undefined } : linkedController([userSignal], deadlineMs === undefined ? undefined : {
-      ms: deadlineMs,
-      clock,
-      reason: () => new TimeoutError(`The request exceeded its ${deadlineMs} ms deadline.`, { ...context(0), timeoutMs: deadlineMs }),
-    });
-    let url = original.url;
+    const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : clock.now() + deadlineMs;
+    // Without a deadline the caller's signal (or none) is the whole story: nothing to link and unlink per request.
+    const deadline =
+      deadlineMs === undefined
+        ? undefined
+        : linkedController([userSignal], {
+            ms: deadlineMs,
+            clock,
+            reason: () => new TimeoutError(`The request exceeded its ${deadlineMs} ms deadline.`, { ...context(0), timeoutMs: deadlineMs }),
+          });
+    const signal = deadline ? deadline.signal : (userSignal ?? undefined);
+    let url = startUrl;
     stats.requests += 1;
     let refreshed = false;
 
@@ -157,34 +158,41 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       for (let attempt = 1; ; attempt++) {
         const attemptHeaders = new Headers(headers);
-        for (const [name, value] of Object.entries(typeof options.headers === 'function' ? options.headers() : (options.headers ?? {}))) {
-          if (!attemptHeaders.has(name)) attemptHeaders.set(name, value);
+        const defaults = typeof options.headers === 'function' ? options.headers() : options.headers;
+        if (defaults) {
+          for (const name in defaults) {
+            if (attemptHeaders.has(name)) continue;
+            attemptHeaders.set(name, defaults[name]!);
+            if (isSecretHeader(name)) addCredential(scrubber, defaults[name]!);
+          }
         }
-        for (const [name, value] of attemptHeaders) if (isSecretHeader(name)) addCredential(scrubber, value);
         let outcome: AttemptOutcome;
         let response: Response | undefined;
         let failure: Error | undefined;
-        let lease: Awaited<ReturnType<RateLimiter['acquire']>> | undefined;
-        let attemptStart = clock.now();
+        let lease: RateLimitLease | undefined;
         const generation = auth.generation;
         try {
           // Inside the try so an abort or the deadline while queued carries this request's context.
-          lease = limiter ? await limiter.acquire(method, new URL(url), deadline.signal) : undefined;
-          attemptStart = clock.now();
-          const [authName, authValue] = await auth.header(deadline.signal, operation).catch((error: unknown) => {
-            throw deadline.signal.aborted ? error : credentialError(error, attempt);
-          });
+          // Free slot and tokens (the usual case): taken at once, no waiting in line.
+          if (limiter) lease = limiter.tryAcquire(method, url) ?? (await limiter.acquire(method, url, signal));
+          const attemptStart = hooks.onResponse ? clock.now() : 0;
+          const [authName, authValue] =
+            auth.staticHeader() ??
+            (await auth.header(signal, operation).catch((error: unknown) => {
+              throw signal?.aborted ? error : credentialError(error, attempt);
+            }));
           attemptHeaders.set(authName, authValue);
-          if (deadline.signal.aborted) throw deadline.signal.reason;
+          if (signal?.aborted) throw signal.reason;
           stats.attempts += 1;
           hooks.onRequest?.({ requestId, attempt, method, url: redactUrl(url), operation });
           // Redacting costs URL and header parsing on every call: only when the debug line will be written.
           if (logger.level === 'debug') logger.debug(`→ ${method} ${redactUrl(url)}`, { requestId, attempt, operation, headers: redactHeaders(attemptHeaders) });
-          response = await attemptOnce(url, method, attemptHeaders, body, timeoutMs, deadline.signal, attempt);
+          response = await attemptOnce(url, method, attemptHeaders, body, timeoutMs, signal, attempt);
           url = response.url || url;
-          const hint = retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status });
           const limited = response.status === 429 || (!!profile.retryAfterSignalsRateLimit && response.status >= 400 && response.headers.has('retry-after'));
           if (limited) stats.rateLimited += 1;
+          // A success carries no wait to honour: its hint is read only when the limiter or a retry needs it.
+          const hint = response.ok ? undefined : retryAfterMs(response.headers, { resetKind: profile.resetKind, now: clock.now(), status: response.status });
           limiter?.observe(lease?.keys ?? [], limited ? 429 : response.status, response.headers, hint);
           hooks.onResponse?.({ requestId, attempt, method, url: redactUrl(url), operation, status: response.status, durationMs: clock.now() - attemptStart });
           if (logger.level === 'debug') logger.debug(`← ${response.status} ${method} ${redactUrl(url)}`, { requestId, attempt, headers: redactHeaders(response.headers) });
@@ -195,17 +203,19 @@ export function createTransport(options: TransportOptions): Transport {
           // The limiter refused a wait past the cap: nothing was sent, the error says when to come back.
           if (error instanceof RateLimitError) throw Object.assign(error, context(attempt - 1));
           failure = classify(error, attempt);
-          if (failure instanceof AbortError || (failure instanceof TimeoutError && deadline.signal.aborted)) throw failure;
+          if (failure instanceof AbortError || (failure instanceof TimeoutError && signal?.aborted)) throw failure;
           outcome = failure instanceof TimeoutError ? { kind: 'timeout' } : { kind: 'network', sent: !refusedBeforeSending(error) };
         } finally {
           lease?.release();
         }
 
+        if (response?.ok) return delivered(response, attempt);
+
         if (response?.status === 401 && auth.canRefresh && !refreshed) {
           refreshed = true;
           logger.info('Refreshing credentials after a 401', { requestId, operation });
-          await untilAborted(auth.refresh(generation), deadline.signal).catch((error: unknown) => {
-            throw deadline.signal.aborted ? classify(error, attempt) : error;
+          await untilAborted(auth.refresh(generation), signal).catch((error: unknown) => {
+            throw signal?.aborted ? classify(error, attempt) : error;
           });
           continue;
         }
@@ -217,16 +227,13 @@ export function createTransport(options: TransportOptions): Transport {
         const tooLong = hint !== undefined && hint > policy.maxRetryAfterMs;
         const pastDeadline = clock.now() + waitMs >= deadlineAt;
         if (!retryable || tooLong || pastDeadline) {
-          if (retryable || (outcome.kind !== 'response' || outcome.status >= 500 || outcome.status === 429)) {
+          if (retryable || outcome.kind !== 'response' || outcome.status >= 500 || outcome.status === 429) {
             const reason = tooLong ? `server asked to wait ${hint} ms, beyond the ${policy.maxRetryAfterMs} ms cap` : pastDeadline && retryable ? 'the deadline leaves no time for another attempt' : `attempt ${attempt} failed`;
             hooks.onGiveUp?.({ requestId, attempt, method, url: redactUrl(url), operation, reason, status: response?.status });
             if (attempt > 1 || tooLong) logger.warn(`Giving up on ${operation ?? `${method} ${redactUrl(url)}`}: ${reason}`, { requestId });
           }
           if (failure) throw failure;
-          const info: ResponseInfo = { requestId, attempts: attempt, operation, method, url: redactUrl(url) };
-          responseInfo.set(response!, info);
-          responseInfo.set(response!.headers, info);
-          return response!;
+          return delivered(response!, attempt);
         }
         await response?.body?.cancel().catch(() => undefined);
         stats.retries += 1;
@@ -234,13 +241,21 @@ export function createTransport(options: TransportOptions): Transport {
         hooks.onRetry?.({ requestId, attempt, method, url: redactUrl(url), operation, delayMs: waitMs, reason: why, status: response?.status });
         logger.info(`Retrying ${operation ?? `${method} ${redactUrl(url)}`} in ${waitMs} ms (${why})`, { requestId, attempt });
         const before = clock.now();
-        await sleep(waitMs, deadline.signal, clock).catch((error: unknown) => {
+        await sleep(waitMs, signal, clock).catch((error: unknown) => {
           throw classify(error, attempt);
         });
         stats.waitedMs += clock.now() - before;
       }
     } finally {
-      deadline.dispose();
+      deadline?.dispose();
+    }
+
+    /** Records what the transport knows about the response it hands back. */
+    function delivered(response: Response, attempts: number): Response {
+      const info = new DeliveredInfo(requestId, attempts, operation, method, url);
+      responseInfo.set(response, info);
+      responseInfo.set(response.headers, info);
+      return response;
     }
 
     function credentialError(error: unknown, attempts: number): CredentialError {
@@ -256,14 +271,14 @@ export function createTransport(options: TransportOptions): Transport {
         return error;
       }
       if (userSignal?.aborted) return new AbortError({ ...context(attempts), cause: userSignal.reason });
-      if (deadline.signal.aborted) return deadline.signal.reason instanceof Error ? deadline.signal.reason : new AbortError(context(attempts));
+      if (signal?.aborted) return signal.reason instanceof Error ? signal.reason : new AbortError(context(attempts));
       const message = error instanceof Error ? error.message : String(error);
       return new ConnectionError(`Could not reach ${profile.displayName ?? profile.name} (${method} ${redactUrl(url)}): ${scrubber.scrubText(message)}. Check the network, proxy and base URL.`, { ...context(attempts), cause: error });
     }
   }
 
   /** One attempt: the request, manual redirects (dropping credentials across origins), and the body read in full. */
-  async function attemptOnce(startUrl: string, method: string, headers: Headers, body: ArrayBuffer | undefined, timeoutMs: number, signal: AbortSignal, attempt: number): Promise<Response> {
+  async function attemptOnce(startUrl: string, method: string, headers: Headers, body: BodyInit | undefined, timeoutMs: number, signal: AbortSignal | undefined, attempt: number): Promise<Response> {
     const timer = linkedController([signal], {
       ms: timeoutMs,
       clock,
@@ -275,13 +290,11 @@ export function createTransport(options: TransportOptions): Transport {
       let currentBody = body;
       for (let hop = 0; ; hop++) {
         const fetchImpl = options.fetch ?? globalThis.fetch;
-        const request = new Request(url, { method: currentMethod, headers, body: currentBody?.slice(0), signal: timer.signal, redirect: 'manual' });
-        // The signal goes in `init` as well: a Request's signal follows ours only through a weak reference (undici),
-        // so once the Request is garbage-collected mid-flight the timeout and the caller's abort would be lost. The
-        // Request is also held until fetch settles, for custom fetches that read only the Request.
-        const response = await fetchImpl(request, { signal: timer.signal }).finally(() => void request);
+        // A URL and an init, not a Request: fetch builds its one Request from them (handing it a Request makes it
+        // copy that one, a second Request per call), and the signal in `init` is the one fetch listens to directly.
+        const response = await fetchImpl(url, { method: currentMethod, headers, body: currentBody, signal: timer.signal, redirect: 'manual' });
         const location = response.headers.get('location');
-        if (!REDIRECTS.has(response.status) || !location || hop >= 5) return await readBody(response, url, timer.signal);
+        if (!REDIRECTS.has(response.status) || !location || hop >= 5) return await readBody(response, url, timer);
         await response.body?.cancel().catch(() => undefined);
         const next = new URL(location, url);
         if (next.origin !== new URL(url).origin) {
@@ -351,6 +364,68 @@ export function createTransport(options: TransportOptions): Transport {
 function backoffFor(outcome: AttemptOutcome, policy: RetryPolicy): Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'jitter'> {
   if (outcome.kind !== 'response' || outcome.status !== 429 || policy.rateLimitDelayMs === undefined) return policy;
   return { baseDelayMs: policy.rateLimitDelayMs, maxDelayMs: Math.max(policy.maxDelayMs, policy.maxRetryAfterMs), jitter: policy.jitter };
+}
+
+/** ResponseInfo for a delivered response; the URL is redacted only when someone reads it. */
+class DeliveredInfo implements ResponseInfo {
+  #rawUrl: string;
+  #url: string | undefined;
+  constructor(
+    readonly requestId: string,
+    readonly attempts: number,
+    readonly operation: string | undefined,
+    readonly method: string,
+    rawUrl: string,
+  ) {
+    this.#rawUrl = rawUrl;
+  }
+
+  get url(): string {
+    return (this.#url ??= redactUrl(this.#rawUrl));
+  }
+
+  toJSON(): ResponseInfo {
+    return { requestId: this.requestId, attempts: this.attempts, operation: this.operation, method: this.method, url: this.url };
+  }
+}
+
+/** A request's parts, read once: every attempt sends a fresh request built from them. */
+interface RequestParts {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** Something fetch can send again as it is on every attempt. */
+  body: BodyInit | undefined;
+}
+
+function normalizeRequest(input: RequestInfo | URL, init: RequestInit | undefined): RequestParts | Promise<RequestParts> {
+  const initBody = init?.body ?? undefined;
+  if ((typeof input === 'string' || input instanceof URL) && isResendable(initBody)) {
+    // The common case (graphql-request, a plain call): no Request to build and read back.
+    const method = (init?.method ?? 'GET').toUpperCase();
+    if (initBody !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError(`A ${method} request cannot have a body.`);
+    return { url: new URL(input).href, method, headers: new Headers(init?.headers), body: initBody };
+  }
+  // A Request handed over as is (openapi-fetch's) is read directly: cloning it costs as much as a small call.
+  const request = input instanceof Request && init === undefined ? input : new Request(input, { ...init, signal: null });
+  const method = request.method.toUpperCase();
+  const parts: RequestParts = { url: request.url, method, headers: new Headers(request.headers), body: undefined };
+  if (method === 'GET' || method === 'HEAD' || request.body === null) return parts;
+  // A streamed body can be read only once: keep its bytes so every attempt can send a copy.
+  return request.arrayBuffer().then((body) => ({ ...parts, body }));
+}
+
+/** Bodies fetch can send any number of times (a stream cannot). */
+function isResendable(body: unknown): body is BodyInit | undefined {
+  return (
+    body === undefined ||
+    typeof body === 'string' ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body) ||
+    body instanceof URLSearchParams ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    (typeof FormData !== 'undefined' && body instanceof FormData)
+  );
 }
 
 /** A refusal before anything was sent proves a non-idempotent request was not processed. */

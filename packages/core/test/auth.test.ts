@@ -51,14 +51,20 @@ describe('the credential on each attempt', () => {
     await expect(transport.fetch(`${BASE}/v1/projects`)).rejects.toBe(thrown);
   });
 
-  it('hands the token function the request signal', async () => {
+  it('hands the token function a signal that the caller\'s abort reaches, and none when nothing can cancel the call', async () => {
+    const seen: Array<AbortSignal | null | undefined> = [];
+    const caller = new AbortController();
     const source = vi.fn((context: { signal?: AbortSignal | null }) => {
-      expect(context.signal).toBeInstanceOf(AbortSignal);
+      seen.push(context.signal);
+      if (seen.length === 2) caller.abort(new Error('caller gave up'));
       return 'token_with_signal';
     });
     const { transport } = scriptedTransport([], { auth: { token: source } });
     await transport.fetch(`${BASE}/v1/projects`);
-    expect(source).toHaveBeenCalledOnce();
+    await expect(transport.fetch(`${BASE}/v1/projects`, { signal: caller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen[0]).toBeUndefined();
+    expect(seen[1]).toBeInstanceOf(AbortSignal);
+    expect(seen[1]!.aborted).toBe(true);
   });
 });
 

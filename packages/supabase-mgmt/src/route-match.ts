@@ -62,13 +62,24 @@ export function matchOperationRoute(method: string, pathname: string): RouteMatc
   return undefined;
 }
 
+// Clients call the same few paths over and over: the bucket of each is worked out once. Bounded, so a client
+// touching an unbounded set of paths (one per project, say) keeps a fixed footprint.
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 1_000;
+
 /**
  * The rate-limit bucket of a request the way Supabase counts: per endpoint (method and route) and per scope (the
  * project, organization or branch in the path; the user for routes with neither).
  */
 export function rateLimitKey(method: string, url: URL): string {
-  const route = matchOperationRoute(method, url.pathname);
-  if (!route) return `${method.toUpperCase()} ${url.pathname}`;
-  const scope = route.params.ref ?? route.params.slug ?? route.params.branch_id_or_ref ?? 'user';
-  return `${method.toUpperCase()} ${route.template} @${scope}`;
+  const upper = method.toUpperCase();
+  const cacheKey = `${upper} ${url.pathname}`;
+  const cached = keyCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const route = matchOperationRoute(upper, url.pathname);
+  const scope = route ? (route.params.ref ?? route.params.slug ?? route.params.branch_id_or_ref ?? 'user') : undefined;
+  const key = route ? `${upper} ${route.template} @${scope}` : cacheKey;
+  if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value!);
+  keyCache.set(cacheKey, key);
+  return key;
 }

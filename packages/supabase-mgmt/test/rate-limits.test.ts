@@ -61,6 +61,17 @@ describe('the client against the limits', () => {
     expect(key('/v1/projects', 'POST')).toBe('POST /v1/projects @user');
   });
 
+  it('keeps giving each path its own bucket across thousands of distinct projects, and the same answer twice', () => {
+    const key = (path: string, method = 'GET') => rateLimitKey(method, new URL(`https://api.supabase.com${path}`));
+    const refs = Array.from({ length: 3_000 }, (_, i) => `ref${String(i).padStart(17, '0')}`);
+    const first = refs.map((ref) => key(`/v1/projects/${ref}/functions`));
+    expect(new Set(first).size).toBe(refs.length);
+    expect(first[0]).toBe(`GET /v1/projects/{ref}/functions @${refs[0]}`);
+    // Asked again after thousands of others (and in lower case), the answers are the same.
+    expect(refs.map((ref) => key(`/v1/projects/${ref}/functions`, 'get'))).toEqual(first);
+    expect(key('/v1/not-a-route')).toBe('GET /v1/not-a-route');
+  });
+
   it('knows the stricter endpoints', () => {
     const strict = (method: string, path: string) => SUPABASE_RATE_LIMITS.routes!.find((route) => (route.match as RegExp).test(`${method} ${path}`))?.rule;
     expect(strict('GET', '/v1/projects/abc/analytics/endpoints/logs.all')).toEqual({ limit: 30, windowMs: 60_000 });
