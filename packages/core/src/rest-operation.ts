@@ -1,6 +1,6 @@
 import { XError } from './errors';
 import { encodePathParam } from './path';
-import { requestOptionsHeaders, type RequestOptions } from './request-options';
+import type { RequestOptions } from './request-options';
 import type { ResponseKind } from './openapi-types';
 import type { Transport } from './transport';
 
@@ -35,20 +35,21 @@ export async function callOperation(
   params: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<unknown> {
-  const path: Record<string, string> = {};
-  for (const key of spec.pathParams) {
-    path[key] = encodePathParam(key, params[key]);
-  }
+  // The path is filled in here, every parameter checked and encoded once; openapi-fetch gets it with no templates left.
+  const parts = pathParts(spec.path);
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) path += encodePathParam(parts[i]!, params[parts[i]!]) + parts[i + 1]!;
   const query: Record<string, unknown> = {};
   for (const key of spec.queryParams) if (params[key] !== undefined) query[key] = params[key];
   const header = { ...(params.headers as Record<string, string> | undefined) };
   const contentType = pickContentType(spec, params);
+  // The options go to the transport as they are (the caller's signal included): nothing to encode into a header and
+  // read back, and openapi-fetch's Request never listens on the caller's signal.
+  const direct: RequestOptions = { ...options, operation: options.operation ?? name, headers: undefined };
   const init: Record<string, unknown> = {
-    params: { path, query, header },
-    // Encoded here already: stop openapi-fetch from encoding a second time.
-    pathSerializer: (template: string, values: Record<string, string>) => template.replace(/\{([^}]+)\}/g, (_, key: string) => values[key] ?? ''),
-    headers: requestOptionsHeaders({ ...options, operation: options.operation ?? name }),
-    signal: options.signal ?? undefined,
+    params: { query, header },
+    headers: { ...options.headers },
+    fetch: (input: Request, requestInit?: RequestInit) => transport.fetch(input, requestInit, direct),
     parseAs: spec.response === 'text' ? 'text' : spec.response === 'binary' ? 'arrayBuffer' : 'json',
   };
   if (spec.body && params.body !== undefined) {
@@ -61,7 +62,7 @@ export async function callOperation(
   }
   let result: Awaited<ReturnType<OpenAPIRequester['request']>>;
   try {
-    result = await client.request(spec.method.toLowerCase(), spec.path, init);
+    result = await client.request(spec.method.toLowerCase(), path, init);
   } catch (error) {
     if (error instanceof XError) throw error;
     // A JSON parse error quotes the body, which may echo a credential.
@@ -77,6 +78,18 @@ export async function callOperation(
   if (spec.response === 'none') return undefined;
   if (spec.response === 'binary') return result.data === undefined ? new Uint8Array() : new Uint8Array(result.data as ArrayBuffer);
   return result.data;
+}
+
+// A path template split into literal text and parameter names, alternating (`/v1/projects/{ref}/x` →
+// ['/v1/projects/', 'ref', '/x']), worked out once per template.
+const templates = new Map<string, string[]>();
+function pathParts(template: string): string[] {
+  let parts = templates.get(template);
+  if (!parts) {
+    parts = template.split(/\{([^}]+)\}/);
+    templates.set(template, parts);
+  }
+  return parts;
 }
 
 function pickContentType(spec: OperationSpec, params: Record<string, unknown>): string | undefined {

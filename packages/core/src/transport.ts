@@ -81,7 +81,11 @@ export function getResponseInfo(response: Response | Headers): ResponseInfo | un
 
 /** The one fetch every client uses, plus what the clients need to turn answers into errors. */
 export interface Transport {
-  fetch: FetchLike;
+  /**
+   * The transport as a fetch. Per-request options travel either as the third argument (for callers that call it
+   * themselves) or in the options header (for libraries that only pass headers on); the argument wins.
+   */
+  fetch(input: RequestInfo | URL, init?: RequestInit, options?: RequestOptions): Promise<Response>;
   readonly stats: TransportStats;
   readonly limiter: RateLimiter | undefined;
   readonly logger: Logger;
@@ -119,14 +123,16 @@ export function createTransport(options: TransportOptions): Transport {
 
   const newRequestId = () => `req_${(++sequence).toString(36)}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
 
-  async function send(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  async function send(input: RequestInfo | URL, init?: RequestInit, direct?: RequestOptions): Promise<Response> {
     // The caller's signal is linked by hand (and unlinked when done): a Request built with it would keep a listener
     // on it until garbage collection, piling up on a long-lived signal shared by many requests.
-    const userSignal = init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
+    const userSignal = direct?.signal ?? init?.signal ?? (typeof input === 'object' && 'signal' in input ? input.signal : undefined);
     const parts = normalizeRequest(input, init);
     const { url: startUrl, method, headers, body } = parts instanceof Promise ? await parts : parts;
-    const requestOptions: RequestOptions = decodeRequestOptions(headers.get(OPTIONS_HEADER));
-    headers.delete(OPTIONS_HEADER);
+    const encoded = headers.get(OPTIONS_HEADER);
+    const requestOptions: RequestOptions = encoded === null ? (direct ?? {}) : { ...decodeRequestOptions(encoded), ...direct };
+    if (encoded !== null) headers.delete(OPTIONS_HEADER);
+    if (direct?.headers) for (const name in direct.headers) headers.set(name, direct.headers[name]!);
     // A credential in a header the caller set (an API key, a cookie) is erased from errors and logs like the token.
     for (const [name, value] of headers) if (isSecretHeader(name)) addCredential(scrubber, value);
     const policy: RetryPolicy = requestOptions.retry ? { ...basePolicy, ...requestOptions.retry } : basePolicy;
