@@ -65,6 +65,43 @@ describe('what each attempt sends', () => {
     expect(calls.map((call) => call.headers['x-attempt-stamp'])).toEqual(['1', '2']);
   });
 
+  it('sends a string, bytes or form body as it is on every attempt, with the content type fetch gives it', async () => {
+    const { transport, calls } = scriptedTransport([faults.serverError(503), faults.serverError(503)], { fallback: faults.json(200, { ok: true }) });
+    const json = JSON.stringify({ query: 'query GetProject { project { id } }' });
+    // A key makes the POST safe to repeat: three attempts, the same string each time.
+    await transport.fetch(`${BASE}/v1/graphql`, { method: 'POST', body: json, headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' } });
+    await transport.fetch(`${BASE}/v1/items`, { method: 'PUT', body: new TextEncoder().encode('raw-bytes') });
+    await transport.fetch(`${BASE}/v1/items`, { method: 'PUT', body: new URLSearchParams({ grant_type: 'refresh_token' }) });
+    expect(calls.map((call) => call.body)).toEqual([json, json, json, 'raw-bytes', 'grant_type=refresh_token']);
+    expect(calls[4]!.headers['content-type']).toBe('application/x-www-form-urlencoded;charset=UTF-8');
+  });
+
+  it('refuses a GET with a body before sending anything', async () => {
+    const { transport, calls } = scriptedTransport([]);
+    await expect(transport.fetch(`${BASE}/v1/projects`, { body: 'x' })).rejects.toThrow(TypeError);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('takes per-request options as a third argument: operation, headers, idempotency key, timeout and signal', async () => {
+    const clock = new VirtualClock({ auto: true });
+    const { transport, calls } = scriptedTransport([faults.serverError(503), faults.hang()], { clock });
+    const controller = new AbortController();
+    const error = await transport
+      .fetch(`${BASE}/v1/projects`, { method: 'POST', body: '{}' }, { operation: 'createProject', idempotencyKey: 'key-0001', headers: { 'x-extra': 'yes' }, timeoutMs: 1_000, retry: { maxRetries: 1 }, signal: controller.signal })
+      .catch((e: unknown) => e);
+    // Retried once (the key makes the POST safe to repeat), then the second attempt timed out after 1 s.
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ operation: 'createProject', attempts: 2, timeoutMs: 1_000 });
+    expect(calls.map((call) => [call.headers['idempotency-key'], call.headers['x-extra']])).toEqual([
+      ['key-0001', 'yes'],
+      ['key-0001', 'yes'],
+    ]);
+    const aborted = scriptedTransport([faults.hang()]);
+    const pending = aborted.transport.fetch(`${BASE}/v1/projects`, undefined, { signal: controller.signal });
+    controller.abort(new Error('caller gave up'));
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('strips the per-request options header so it never reaches the network', async () => {
     const { transport, calls } = scriptedTransport([]);
     await transport.fetch(`${BASE}/v1/projects`, { headers: requestOptionsHeaders({ operation: 'listProjects', headers: { 'x-extra': 'yes' } }) });
@@ -213,5 +250,44 @@ describe('what the transport reports', () => {
     const transport = createTransport({ provider: supabase, auth: { token: TOKEN } });
     expect(inspect(transport)).toBe('Transport(supabase)');
     expect(JSON.parse(JSON.stringify(transport))).toMatchObject({ provider: 'supabase' });
+  });
+});
+
+describe('the response it hands back', () => {
+  const answer = () => scriptedTransport([faults.json(200, { id: 'p1', name: 'shop' })]);
+
+  it('reads like any Response: json, text, bytes, blob, or the body stream', async () => {
+    for (const read of [
+      async (r: Response) => r.json(),
+      async (r: Response) => JSON.parse(await r.text()),
+      async (r: Response) => JSON.parse(new TextDecoder().decode(await r.arrayBuffer())),
+      async (r: Response) => JSON.parse(await (await r.blob()).text()),
+      async (r: Response) => JSON.parse(await new Response(r.body).text()),
+    ]) {
+      const response = await answer().transport.fetch(`${BASE}/v1/projects/p1`);
+      expect(response.bodyUsed).toBe(false);
+      expect(await read(response)).toEqual({ id: 'p1', name: 'shop' });
+      expect(response.bodyUsed).toBe(true);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(response.url).toBe(`${BASE}/v1/projects/p1`);
+    }
+  });
+
+  it('refuses a second read and a clone after reading, as a platform Response does; a clone before reading is independent', async () => {
+    const response = await answer().transport.fetch(`${BASE}/v1/projects/p1`);
+    const copy = response.clone();
+    expect(await response.json()).toEqual({ id: 'p1', name: 'shop' });
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError);
+    expect(await copy.text()).toBe('{"id":"p1","name":"shop"}');
+  });
+
+  it('still builds the error from the body after a library has read it', async () => {
+    const { transport } = scriptedTransport([faults.json(404, { message: 'Project p9 not found' })]);
+    const response = await transport.fetch(`${BASE}/v1/projects/p9`);
+    expect(await response.json()).toEqual({ message: 'Project p9 not found' });
+    const error = await transport.errorFromResponse(response);
+    expect(error.message).toContain('Project p9 not found');
+    expect(error.body).toEqual({ message: 'Project p9 not found' });
   });
 });
