@@ -64,10 +64,12 @@ export async function restOverhead({ quick, packages, missing }) {
     // The limit the client's limiter ended with: the server's, once learned (Supabase's published 120 otherwise).
     figures.ours_limiter_limit = Math.max(...(ours.transport.limiter?.snapshot() ?? []).map((bucket) => bucket.limit));
     figures.ours_rate_limited = ours.stats.rateLimited;
+    Object.assign(figures, await inMemory(supabase, quick));
     return sectionResult({
       figures,
       targets: { ours_raw_vs_openapi_fetch: atMost(1.05), ours_named_vs_openapi_fetch: atMost(1.05) },
       notes: [
+        '*_inmemory_*: the same calls with the network taken out (a fetch that answers a canned Response at once), CPU per call in this process: what each client itself costs, steadier than a loopback round trip on a busy machine. No target.',
         `${calls} sequential GET /v1/projects/{ref} per round per client, ${rounds} rounds interleaved, median round; the server runs in its own process.`,
         'The server sends X-RateLimit-Limit 1000000000 with a 60 s window (reset in seconds remaining), so the default limiter learns a generous limit.',
       ],
@@ -75,4 +77,34 @@ export async function restOverhead({ quick, packages, missing }) {
   } finally {
     await server.close();
   }
+}
+
+// The client's own cost per call: every contender gets a fetch answering the same canned Response at once.
+async function inMemory(supabase, quick) {
+  const body = JSON.stringify({ id: REF, ref: REF, organization_id: 'org_bench', name: 'bench project', region: 'us-east-1', status: 'ACTIVE_HEALTHY' });
+  const headers = { 'content-type': 'application/json', 'content-length': String(body.length), 'x-ratelimit-limit': '1000000000', 'x-ratelimit-remaining': '999999999', 'x-ratelimit-reset': '30' };
+  const canned = async () => new Response(body, { status: 200, headers });
+  const baseUrl = 'http://127.0.0.1:9';
+  const ours = supabase.createSupabaseMgmtClient({ accessToken: TOKEN, baseUrl, fetch: canned });
+  const openapi = createClient({ baseUrl, headers: { authorization: `Bearer ${TOKEN}` }, fetch: canned });
+  const calls = quick ? 5_000 : 20_000;
+  const one = {
+    openapi_fetch: () => openapi.GET('/v1/projects/{ref}', { params: { path: { ref: REF } } }),
+    ours_raw: () => ours.raw.GET('/v1/projects/{ref}', { params: { path: { ref: REF } } }),
+    ours_named: () => ours.getProject({ ref: REF }),
+  };
+  const contenders = Object.fromEntries(
+    Object.entries(one).map(([name, call]) => [
+      name,
+      async () => {
+        for (let i = 0; i < calls; i++) await call();
+      },
+    ]),
+  );
+  await interleavedRounds(contenders, 1);
+  const { cpu } = await interleavedRounds(contenders, quick ? 3 : 7);
+  const figures = {};
+  for (const name of Object.keys(one)) figures[`${name}_inmemory_cpu_us_per_call`] = (1000 * median(cpu[name])) / calls;
+  for (const name of ['ours_raw', 'ours_named']) figures[`${name}_inmemory_extra_cpu_us`] = figures[`${name}_inmemory_cpu_us_per_call`] - figures.openapi_fetch_inmemory_cpu_us_per_call;
+  return figures;
 }
