@@ -12,14 +12,16 @@ const quote = (/** @type {string} */ value) => `'${value.replace(/\\/g, '\\\\').
 const list = (/** @type {string[]} */ values) => `[${values.map(quote).join(', ')}]`;
 
 /**
- * Builds the table entry for one operation, failing when the schema and its path template disagree.
+ * The table entry for one operation: what the core runner needs and nothing it can derive (`OperationSpec` in
+ * @x/core). Path parameters come from the template, header parameters from the caller's `headers`, types from
+ * schema.ts; empty lists and the default response kind are left out. Fails when the schema and the path template
+ * disagree about the path parameters.
  * @param {import('./openapi-walk.mjs').Operation} operation
- * @param {string[]} omitHeaders lower-case header names the client sets itself
+ * @returns {{ path: string, method: string, query?: string[], body?: string[], response?: import('./response-kind.mjs').ResponseKind }}
  */
-export function operationSpec(operation, omitHeaders = []) {
+export function operationSpec(operation) {
   const where = `${operation.method.toUpperCase()} ${operation.path}`;
   const byLocation = (/** @type {string} */ location) => operation.parameters.filter((p) => p.in === location).map((p) => p.name);
-  // Template order, so the table reads like the URL.
   const pathParams = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
   const declared = byLocation('path');
   const undeclared = pathParams.filter((name) => !declared.includes(name));
@@ -27,30 +29,26 @@ export function operationSpec(operation, omitHeaders = []) {
   if (undeclared.length || unused.length) {
     throw new Error(`${where} (${operation.operationId}): path parameters do not match the template (undeclared: ${undeclared.join(', ') || '-'}; not in path: ${unused.join(', ') || '-'}).`);
   }
-  return {
-    id: /** @type {string} */ (operation.operationId),
-    method: operation.method.toUpperCase(),
-    path: operation.path,
-    pathParams,
-    queryParams: byLocation('query'),
-    headerParams: byLocation('header').filter((name) => !omitHeaders.includes(name.toLowerCase())),
-    body: requestBodySpec(operation.requestBody),
-    response: responseKind(operation.responses),
-  };
+  /** @type {ReturnType<typeof operationSpec>} */
+  const spec = { path: operation.path, method: operation.method.toUpperCase() };
+  const query = byLocation('query');
+  if (query.length) spec.query = query;
+  const body = requestBodySpec(operation.requestBody);
+  if (body) spec.body = body.contentTypes;
+  const response = responseKind(operation.responses);
+  if (response !== 'json') spec.response = response;
+  return spec;
 }
 
-/** One line of the `operations` table. */
+/**
+ * One line of the `operations` table. The path leads each entry: next to the method name before it, it is what
+ * repeats most across entries, and gzip finds the longer matches.
+ */
 function tableLine(/** @type {string} */ name, /** @type {ReturnType<typeof operationSpec>} */ spec) {
-  const parts = [
-    `id: ${quote(spec.id)}`,
-    `method: ${quote(spec.method)}`,
-    `path: ${quote(spec.path)}`,
-    `pathParams: ${list(spec.pathParams)}`,
-    `queryParams: ${list(spec.queryParams)}`,
-    `headerParams: ${list(spec.headerParams)}`,
-  ];
-  if (spec.body) parts.push(`body: { required: ${spec.body.required}, contentTypes: ${list(spec.body.contentTypes)} }`);
-  parts.push(`response: ${quote(spec.response)}`);
+  const parts = [`path: ${quote(spec.path)}`, `method: ${quote(spec.method)}`];
+  if (spec.query) parts.push(`query: ${list(spec.query)}`);
+  if (spec.body) parts.push(`body: ${list(spec.body)}`);
+  if (spec.response) parts.push(`response: ${quote(spec.response)}`);
   return `  ${name}: { ${parts.join(', ')} },`;
 }
 
@@ -65,9 +63,9 @@ function methodDoc(/** @type {import('./openapi-walk.mjs').Operation} */ operati
 
 /**
  * @param {Record<string, any>} doc the parsed OpenAPI document
- * @param {{ source: string, prefix: string, omitHeaders?: string[] }} options
+ * @param {{ source: string, prefix: string }} options
  */
-export function generateOperationsModule(doc, { source, prefix, omitHeaders = [] }) {
+export function generateOperationsModule(doc, { source, prefix }) {
   const operations = listOperations(doc);
   for (const operation of operations) {
     if (!operation.operationId) throw new Error(`${operation.method.toUpperCase()} ${operation.path} has no operationId; every operation needs one to get a method name.`);
@@ -78,17 +76,17 @@ export function generateOperationsModule(doc, { source, prefix, omitHeaders = []
   for (const operation of operations) {
     const id = /** @type {string} */ (operation.operationId);
     const name = /** @type {string} */ (names.get(id));
-    const spec = operationSpec(operation, omitHeaders);
+    const spec = operationSpec(operation);
     const op = `Ops[${quote(id)}]`;
     table.push(tableLine(name, spec));
-    methods.push(methodDoc(operation), `  ${name}(...args: MethodArgs<${op}>): Promise<MethodResult<${op}, ${quote(spec.response)}>>;`);
+    methods.push(methodDoc(operation), `  ${name}(...args: MethodArgs<${op}>): Promise<MethodResult<${op}, ${quote(spec.response ?? 'json')}>>;`);
   }
   return [
     banner(SCRIPT, source),
     "import type { MethodArgs, MethodResult, OperationSpec } from '@x/core';",
     "import type { operations as Ops } from './schema';",
     '',
-    '/** Every operation by its method name. */',
+    '/** Every operation by its method name: its path template, method, query parameters, body media types and response kind (`OperationSpec`). */',
     'export const operations = {',
     ...table,
     '} as const satisfies Record<string, OperationSpec>;',

@@ -22,10 +22,7 @@ export async function renderTarget(target, root) {
     const doc = loadDocument(path.join(root, target.schema));
     return [
       { path: `${out}/schema.ts`, content: await generateSchemaModule(doc, target.schema) },
-      {
-        path: `${out}/operations.ts`,
-        content: generateOperationsModule(doc, { source: target.schema, prefix: target.operationPrefix, omitHeaders: target.omitHeaders }),
-      },
+      { path: `${out}/operations.ts`, content: generateOperationsModule(doc, { source: target.schema, prefix: target.operationPrefix }) },
     ];
   }
   const content = await generateGraphQLModule({

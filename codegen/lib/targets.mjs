@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, which every path below is relative to: codegen/ sits directly under it. */
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** @typedef {{ name: string, kind: 'openapi', schema: string, packageDir: string, operationPrefix: string, omitHeaders: string[] }} OpenAPITarget */
+/** @typedef {{ name: string, kind: 'openapi', schema: string, packageDir: string, operationPrefix: string }} OpenAPITarget */
 /** @typedef {{ name: string, kind: 'graphql', schema: string, packageDir: string, documents: string }} GraphQLTarget */
 /** @typedef {OpenAPITarget | GraphQLTarget} Target */
 
@@ -17,7 +17,6 @@ export const targets = /** @type {Target[]} */ ([
     schema: 'schemas/supabase-mgmt.openapi.yaml',
     packageDir: 'packages/supabase-mgmt',
     operationPrefix: 'v1-',
-    omitHeaders: [],
   },
   {
     name: 'cockroach',
@@ -25,8 +24,6 @@ export const targets = /** @type {Target[]} */ ([
     schema: 'schemas/cockroach-cloud.openapi.yaml',
     packageDir: 'packages/cockroach-cloud',
     operationPrefix: 'CockroachCloud_',
-    // The client sets the API version header on every request, so methods never ask for it.
-    omitHeaders: ['cc-version'],
   },
   {
     name: 'hasura',

@@ -27,7 +27,9 @@ describe('pnpm codegen --check', () => {
   it('exits 1 and names the file after a hand edit, leaving the edit in place', async () => {
     const file = path.join(root, supabaseOperations);
     const original = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(file, original.replace("getProject: { id: 'v1-get-project'", "getProject: { id: 'v1-get-project-edited'"));
+    const edited = original.replace("getProject: { path: '/v1/projects/{ref}'", "getProject: { path: '/v1/projects/{ref}/edited'");
+    expect(edited).not.toBe(original);
+    fs.writeFileSync(file, edited);
     try {
       const { io, err } = captureIo();
       expect(await runCodegen(['--check', '--root', root], io)).toBe(1);

@@ -65,17 +65,23 @@ describe('operationSpec', () => {
     responses: { '200': content('application/json') },
   };
 
-  it('lists path parameters in template order and leaves out headers the client sets', () => {
-    expect(operationSpec(operation, ['cc-version'])).toEqual({
-      id: 'CockroachCloud_ListBackups',
-      method: 'GET',
+  it('keeps what the runner needs: path, method, query parameters; leaves out the path and header parameters and the default response kind', () => {
+    expect(operationSpec(operation)).toEqual({
       path: '/api/v1/clusters/{cluster_id}/backups/{backup_id}',
-      pathParams: ['cluster_id', 'backup_id'],
-      queryParams: ['pagination.page'],
-      headerParams: ['X-Trace'],
-      body: undefined,
-      response: 'json',
+      method: 'GET',
+      query: ['pagination.page'],
     });
+  });
+
+  it('records the body media types, JSON first, and a response kind other than JSON', () => {
+    const upload = {
+      ...operation,
+      method: 'put',
+      parameters: operation.parameters.filter((p) => p.in === 'path'),
+      requestBody: { content: { 'application/octet-stream': {}, 'application/json': {} } },
+      responses: { '204': {} },
+    };
+    expect(operationSpec(upload)).toEqual({ path: operation.path, method: 'PUT', body: ['application/json', 'application/octet-stream'], response: 'none' });
   });
 
   it('fails when the path template and the declared path parameters disagree', () => {

@@ -60,7 +60,7 @@ beforeAll(async () => {
   }
   const quirks = loadDocument(path.join(fixturesDir, 'quirks.openapi.yaml'));
   write('quirks/schema.ts', await generateSchemaModule(quirks, 'quirks'));
-  write('quirks/operations.ts', generateOperationsModule(quirks, { source: 'quirks', prefix: 'v1-', omitHeaders: ['cc-version'] }));
+  write('quirks/operations.ts', generateOperationsModule(quirks, { source: 'quirks', prefix: 'v1-' }));
   write('usage.ts', usage);
   write(
     'tsconfig.json',

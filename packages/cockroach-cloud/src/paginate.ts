@@ -1,12 +1,11 @@
-import { paginateToken, type MethodParams, type PaginateOptions, type Paginator, type RequestOptions } from '@x/core';
+import { paginateToken, type PaginateOptions, type Paginator, type RequestOptions } from '@x/core';
 import type { NamedMethods, OperationName, operations } from './generated/operations';
-import type { operations as Ops } from './generated/schema';
 
 type Table = typeof operations;
 
 /** The keyset-paginated list operations: every operation that takes `pagination.page`. */
 export type PaginatedOperationName = {
-  [K in OperationName]: 'pagination.page' extends Table[K]['queryParams'][number] ? K : never;
+  [K in OperationName]: Table[K] extends { query: readonly (infer Q)[] } ? ('pagination.page' extends Q ? K : never) : never;
 }[OperationName];
 
 type Result<K extends OperationName> = Awaited<ReturnType<NamedMethods[K]>>;
@@ -43,7 +42,7 @@ export const LIST_FIELDS = {
 export type PageItem<K extends PaginatedOperationName> = NonNullable<Result<K>[(typeof LIST_FIELDS)[K] & keyof Result<K>]> extends ReadonlyArray<infer Item> ? Item : never;
 
 /** The list operation's parameters, without `pagination.page` (the paginator owns it). */
-export type PaginateParams<K extends PaginatedOperationName> = Omit<MethodParams<Ops[Table[K]['id']]>, 'pagination.page'>;
+export type PaginateParams<K extends PaginatedOperationName> = Omit<NonNullable<Parameters<NamedMethods[K]>[0]>, 'pagination.page'>;
 
 /** Paging limits (`maxItems`, `maxPages`), `startAt` (a saved `cursor`) and request options for every page. */
 export type KeysetPaginateOptions = Omit<PaginateOptions<string | null>, 'signal'> & Omit<RequestOptions, 'operation'>;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
+import type { OperationSpec } from '@x/core';
 import { operations, type OperationName } from '../src';
 import { useServer, virtualClient, KEY } from './support';
 
 const server = useServer();
 const BASE = 'https://cockroachlabs.cloud';
-const entries = Object.entries(operations) as Array<[OperationName, (typeof operations)[OperationName]]>;
+const entries = Object.entries(operations) as Array<[OperationName, OperationSpec]>;
+const pathParamsOf = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 
 interface Seen {
   operation: string;
@@ -46,11 +48,11 @@ const expectedPath = (path: string) => path.replace(/\{([^}]+)\}/g, (_, param: s
 const queryValue = (param: string) => `q-${param}`;
 
 function argsFor(name: OperationName) {
-  const spec = operations[name];
+  const spec: OperationSpec = operations[name];
   const params: Record<string, unknown> = {};
-  for (const param of spec.pathParams) params[param] = pathValue(param);
-  for (const param of spec.queryParams) params[param] = queryValue(param);
-  if ('body' in spec) params.body = { probe: name, nested: { count: '9223372036854775807' } };
+  for (const param of pathParamsOf(spec.path)) params[param] = pathValue(param);
+  for (const param of spec.query ?? []) params[param] = queryValue(param);
+  if (spec.body) params.body = { probe: name, nested: { count: '9223372036854775807' } };
   return params;
 }
 
@@ -72,8 +74,8 @@ describe('every operation of the table', () => {
       expect(request.operation, name).toBe(name);
       expect(request.method, name).toBe(spec.method);
       expect(request.path, name).toBe(expectedPath(spec.path));
-      expect(request.query, name).toEqual(Object.fromEntries(spec.queryParams.map((param) => [param, queryValue(param)])));
-      expect(request.body, name).toEqual('body' in spec ? { probe: name, nested: { count: '9223372036854775807' } } : undefined);
+      expect(request.query, name).toEqual(Object.fromEntries((spec.query ?? []).map((param) => [param, queryValue(param)])));
+      expect(request.body, name).toEqual(spec.body ? { probe: name, nested: { count: '9223372036854775807' } } : undefined);
       expect(request.ccVersion, name).toBe('2024-09-16');
       expect(request.authorization, name).toBe(`Bearer ${KEY}`);
     }
@@ -89,15 +91,15 @@ describe('every operation of the table', () => {
       const args = argsFor(name);
       const path: Record<string, unknown> = {};
       const query: Record<string, unknown> = {};
-      for (const param of spec.pathParams) path[param] = args[param];
-      for (const param of spec.queryParams) query[param] = args[param];
-      const result = await raw[spec.method]!(spec.path, { params: { path, query }, ...('body' in spec ? { body: args.body } : {}) });
+      for (const param of pathParamsOf(spec.path)) path[param] = args[param];
+      for (const param of spec.query ?? []) query[param] = args[param];
+      const result = await raw[spec.method]!(spec.path, { params: { path, query }, ...(spec.body ? { body: args.body } : {}) });
       expect(result.error, name).toBeUndefined();
       expect(result.data, name).toEqual({ answeredBy: name });
       expect(result.response.status, name).toBe(200);
       const request = seen.at(-1)!;
       expect([request.operation, request.method, request.path, request.ccVersion], name).toEqual([name, spec.method, expectedPath(spec.path), '2024-09-16']);
-      expect(request.query, name).toEqual(Object.fromEntries(spec.queryParams.map((param) => [param, queryValue(param)])));
+      expect(request.query, name).toEqual(Object.fromEntries((spec.query ?? []).map((param) => [param, queryValue(param)])));
     }
   });
 

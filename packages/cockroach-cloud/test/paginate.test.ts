@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import type { Paginator } from '@x/core';
+import type { OperationSpec, Paginator } from '@x/core';
 import { LIST_FIELDS, PAGINATED_OPERATIONS, operations, type Cluster, type OperationName, type SQLUser } from '../src';
 import { keysetPage } from '../src/testing';
 import { simulated, useServer, virtualClient } from './support';
@@ -10,13 +10,14 @@ const BASE = 'https://cockroachlabs.cloud';
 
 describe('paginate over every keyset-paginated list', () => {
   it('covers exactly the 19 operations of the table that take pagination.page', () => {
-    const fromTable = (Object.keys(operations) as OperationName[]).filter((name) => (operations[name].queryParams as readonly string[]).includes('pagination.page'));
+    const fromTable = (Object.keys(operations) as OperationName[]).filter((name) => (operations[name] as OperationSpec).query?.includes('pagination.page'));
     expect(fromTable).toHaveLength(19);
     expect([...PAGINATED_OPERATIONS].sort()).toEqual([...fromTable].sort());
   });
 
   for (const name of PAGINATED_OPERATIONS) {
     const spec = operations[name];
+    const pathParams = [...spec.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
     const field = LIST_FIELDS[name];
     it(`${name}: follows next_page through every page of "${field}", passing limit, sort order and as_of_time each time`, async () => {
       const items = Array.from({ length: 7 }, (_, i) => ({ id: `${name}-${i}` }));
@@ -31,7 +32,7 @@ describe('paginate over every keyset-paginated list', () => {
       );
       const { client } = virtualClient();
       const params: Record<string, string | number> = { 'pagination.limit': 3, 'pagination.sort_order': 'DESC', 'pagination.as_of_time': '2026-01-01T00:00:00Z' };
-      for (const param of spec.pathParams) params[param] = `the-${param}`;
+      for (const param of pathParams) params[param] = `the-${param}`;
       const paginate = client.paginate as (name: string, params: object) => AsyncIterable<{ id: string }>;
       const got: string[] = [];
       for await (const item of paginate(name, params)) got.push(item.id);
@@ -41,7 +42,7 @@ describe('paginate over every keyset-paginated list', () => {
       expect(seen.slice(1).every((query) => typeof query['pagination.page'] === 'string' && query['pagination.page'].length > 0)).toBe(true);
       for (const query of seen) {
         expect(query).toMatchObject({ 'pagination.limit': '3', 'pagination.sort_order': 'DESC', 'pagination.as_of_time': '2026-01-01T00:00:00Z' });
-        for (const param of spec.pathParams) expect(query[param]).toBe(`the-${param}`);
+        for (const param of pathParams) expect(query[param]).toBe(`the-${param}`);
       }
     });
   }

@@ -4,18 +4,32 @@ import type { RequestOptions } from './request-options';
 import type { ResponseKind } from './openapi-types';
 import type { Transport } from './transport';
 
-/** What codegen records about each REST operation, so one runner can call any of them by name. */
+/**
+ * One REST operation as codegen records it, so one runner can call any of them by name. Only what the runner needs
+ * is recorded, and a field at its default is left out, because a client's table of every operation is part of what
+ * a browser bundle carries:
+ *
+ * ```ts
+ * getProject: { path: '/v1/projects/{ref}', method: 'GET' },
+ * deleteProjectApiKey: { path: '/v1/projects/{ref}/api-keys/{id}', method: 'DELETE', query: ['reveal', 'was_compromised', 'reason'] },
+ * updateAProject: { path: '/v1/projects/{ref}', method: 'PATCH', body: ['application/json'] },
+ * diffABranch: { path: '/v1/branches/{branch_id_or_ref}/diff', method: 'GET', query: ['included_schemas', 'pgdelta'], response: 'text' },
+ * ```
+ *
+ * What is not here comes from elsewhere: the path parameters from the template, the header parameters from the
+ * caller's `headers`, and every type (parameters, body, result) from the schema's `operations` through
+ * `MethodArgs` and `MethodResult`.
+ */
 export interface OperationSpec {
-  /** The provider's operation id. */
-  id: string;
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
+  /** The path template: each `{name}` is a path parameter, taken from the params by that name, checked and percent-encoded. */
   path: string;
-  pathParams: readonly string[];
-  queryParams: readonly string[];
-  headerParams: readonly string[];
-  /** The request body's content types, first preferred; undefined when there is no body. */
-  body?: { required: boolean; contentTypes: readonly string[] };
-  response: ResponseKind;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
+  /** The query parameters, taken from the params by name (undefined ones left out). Default: none. */
+  query?: readonly string[];
+  /** The media types the request body may be sent as, first preferred. Absent when the operation takes no body. */
+  body?: readonly string[];
+  /** How the answer is read. Default: `'json'`. */
+  response?: ResponseKind;
 }
 
 /** The part of an openapi-fetch client the runner uses. */
@@ -40,7 +54,7 @@ export async function callOperation(
   let path = parts[0]!;
   for (let i = 1; i < parts.length; i += 2) path += encodePathParam(parts[i]!, params[parts[i]!]) + parts[i + 1]!;
   const query: Record<string, unknown> = {};
-  for (const key of spec.queryParams) if (params[key] !== undefined) query[key] = params[key];
+  for (const key of spec.query ?? []) if (params[key] !== undefined) query[key] = params[key];
   const header = { ...(params.headers as Record<string, string> | undefined) };
   const contentType = pickContentType(spec, params);
   // The options go to the transport as they are (the caller's signal included): nothing to encode into a header and
@@ -93,7 +107,7 @@ function pathParts(template: string): string[] {
 }
 
 function pickContentType(spec: OperationSpec, params: Record<string, unknown>): string | undefined {
-  const types = spec.body?.contentTypes ?? [];
+  const types = spec.body ?? [];
   const chosen = params.contentType;
   if (typeof chosen === 'string' && types.includes(chosen)) return chosen;
   const body = params.body;

@@ -21,7 +21,7 @@ const echo = {
   gqlHtml502: { kind: 'response', status: 502, headers: { 'content-type': 'text/html' }, body: `<html>${CANARY}</html>` } as Fault,
 };
 
-const getMe: OperationSpec = { id: 'getMe', method: 'GET', path: '/v1/me', pathParams: [], queryParams: ['access_token'], headerParams: [], response: 'json' };
+const getMe: OperationSpec = { path: '/v1/me', method: 'GET', query: ['access_token'] };
 
 interface Setup {
   name: string;

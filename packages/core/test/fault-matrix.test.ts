@@ -133,8 +133,8 @@ function mayHaveProcessed(fault: Fault): boolean {
 const createBody = { name: 'shop', region: 'eu-west-1' };
 const projectSpec = (op: Row['op']): OperationSpec =>
   op === 'read'
-    ? { id: 'getProject', method: 'GET', path: '/v1/projects/{ref}', pathParams: ['ref'], queryParams: [], headerParams: [], response: 'json' }
-    : { id: 'createProject', method: 'POST', path: '/v1/projects', pathParams: [], queryParams: [], headerParams: [], body: { required: true, contentTypes: ['application/json'] }, response: 'json' };
+    ? { path: '/v1/projects/{ref}', method: 'GET' }
+    : { path: '/v1/projects', method: 'POST', body: ['application/json'] };
 
 async function play(row: Row) {
   const clock = new VirtualClock({ auto: true, start: NOW });

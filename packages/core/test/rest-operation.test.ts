@@ -4,8 +4,8 @@ import { callOperation, ConflictError, NotFoundError, toFormData, ValidationErro
 import { faults, type Fault } from '../src/testing/index';
 import { BASE, scriptedTransport } from './helpers';
 
-const getProject: OperationSpec = { id: 'v1-get-project', method: 'GET', path: '/v1/projects/{ref}', pathParams: ['ref'], queryParams: ['include'], headerParams: [], response: 'json' };
-const createProject: OperationSpec = { ...getProject, id: 'v1-create-project', method: 'POST', path: '/v1/projects', pathParams: [], queryParams: [], body: { required: true, contentTypes: ['application/json'] } };
+const getProject: OperationSpec = { path: '/v1/projects/{ref}', method: 'GET', query: ['include'] };
+const createProject: OperationSpec = { path: '/v1/projects', method: 'POST', body: ['application/json'] };
 
 /** A transport answering from `script`, and a real openapi-fetch client riding on it. */
 function rest(script: Fault[], options: Parameters<typeof scriptedTransport>[1] = {}) {
@@ -80,14 +80,35 @@ describe('callOperation', () => {
 
   it('sends form-encoded and multipart bodies when the operation takes them', async () => {
     const { call, calls } = rest([]);
-    const form: OperationSpec = { ...createProject, body: { required: true, contentTypes: ['application/x-www-form-urlencoded'] } };
+    const form: OperationSpec = { ...createProject, body: ['application/x-www-form-urlencoded'] };
     await call('token', form, { body: { grant_type: 'refresh_token', skip: undefined } });
     expect(calls[0]!.body).toBe('grant_type=refresh_token');
     expect(calls[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    const multipart: OperationSpec = { ...createProject, body: { required: true, contentTypes: ['multipart/form-data'] } };
+    const multipart: OperationSpec = { ...createProject, body: ['multipart/form-data'] };
     await call('deploy', multipart, { body: { metadata: { name: 'fn' }, file: { name: 'index.ts', content: 'export {}' } } });
     expect(calls[1]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(calls[1]!.body).toContain('filename="index.ts"');
+  });
+
+  it('reads a spec at its defaults: no query parameters, JSON answers, and a body only where one is declared', async () => {
+    const { call, calls } = rest([faults.json(200, { ok: 1 }), faults.json(200, { ok: 2 })]);
+    const listProjects: OperationSpec = { path: '/v1/projects', method: 'GET' };
+    await expect(call('listProjects', listProjects, { include: 'usage', body: { stray: true } })).resolves.toEqual({ ok: 1 });
+    expect(calls[0]!.url).toBe(`${BASE}/v1/projects`);
+    expect(calls[0]!.body).toBe('');
+    await expect(call('createProject', createProject, { include: 'usage', body: { name: 'shop' } })).resolves.toEqual({ ok: 2 });
+    expect(calls[1]!.url).toBe(`${BASE}/v1/projects`);
+  });
+
+  it('sends bytes as the binary media type the operation accepts and anything else as JSON, unless the caller picks a type', async () => {
+    const { call, calls } = rest([]);
+    const createFunction: OperationSpec = { path: '/v1/functions', method: 'POST', body: ['application/json', 'application/vnd.denoland.eszip'] };
+    await call('createFunction', createFunction, { body: new Uint8Array([1, 2]) });
+    expect(calls[0]!.headers['content-type']).toBe('application/vnd.denoland.eszip');
+    await call('createFunction', createFunction, { body: { name: 'fn' } });
+    expect(calls[1]!.headers['content-type']).toBe('application/json');
+    await call('createFunction', createFunction, { body: { name: 'fn' }, contentType: 'application/vnd.denoland.eszip' });
+    expect(calls[2]!.headers['content-type']).toBe('application/vnd.denoland.eszip');
   });
 });
 

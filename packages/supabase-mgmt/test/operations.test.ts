@@ -10,15 +10,35 @@ import type { OperationSpec } from '@x/core';
 import { createSupabaseMgmtClient, operations } from '../src';
 
 const BASE = 'https://api.supabase.com';
+// What the table leaves out (the operation id, the path and header parameters), read from the schema itself.
+type Parameter = { name: string; in: string } | { $ref: string };
 const schema = YAML.parse(fs.readFileSync(path.resolve(__dirname, '../../../schemas/supabase-mgmt.openapi.yaml'), 'utf8')) as {
-  paths: Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>;
+  paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[]; responses: Record<string, unknown> }>>;
+  components: { parameters?: Record<string, { name: string; in: string }> };
 };
-const successStatus = new Map<string, number>();
-for (const item of Object.values(schema.paths)) {
-  for (const operation of Object.values(item)) {
-    if (operation?.operationId) successStatus.set(operation.operationId, Number(Object.keys(operation.responses).find((status) => status.startsWith('2'))));
+const resolve = (parameter: Parameter) => ('$ref' in parameter ? schema.components.parameters![parameter.$ref.split('/').pop()!]! : parameter);
+interface FromSchema {
+  id: string;
+  successStatus: number;
+  pathParams: string[];
+  headerParams: string[];
+}
+const fromSchema = new Map<string, FromSchema>();
+for (const [route, item] of Object.entries(schema.paths)) {
+  for (const [method, operation] of Object.entries(item)) {
+    if (method === 'parameters' || !operation?.operationId) continue;
+    const shared = (item as { parameters?: Parameter[] }).parameters ?? [];
+    const parameters = [...shared, ...(operation.parameters ?? [])].map(resolve);
+    const where = (location: string) => [...new Set(parameters.filter((p) => p.in === location).map((p) => p.name))];
+    fromSchema.set(`${method.toUpperCase()} ${route}`, {
+      id: operation.operationId,
+      successStatus: Number(Object.keys(operation.responses).find((status) => status.startsWith('2'))),
+      pathParams: where('path'),
+      headerParams: where('header'),
+    });
   }
 }
+const schemaOf = (spec: OperationSpec) => fromSchema.get(`${spec.method} ${spec.path}`)!;
 
 interface Received {
   operation: string;
@@ -43,7 +63,7 @@ const server = setupServer(
         const contentType = request.headers.get("content-type") ?? "";
         const form = contentType.startsWith('multipart/form-data') ? await request.clone().formData() : undefined;
         received.push({ operation: name, method: request.method, pathname: url.pathname, query: url.searchParams, headers: request.headers, contentType, text: form ? '' : await request.text(), form });
-        const status = successStatus.get(spec.id)!;
+        const status = schemaOf(spec).successStatus;
         if (spec.method === 'HEAD') return new HttpResponse(null, { status, headers: { 'x-total-count': '7' } });
         if (status === 204 || spec.response === 'none') return new HttpResponse(null, { status });
         if (spec.response === 'text') return HttpResponse.text(`text of ${name}`, { status });
@@ -64,7 +84,7 @@ const pathValue = (key: string) => `${key}-1/x y`;
 const expectedPath = (template: string) => template.replace(/\{([^}]+)\}/g, (_, key: string) => encodeURIComponent(pathValue(key)));
 
 function bodyFor(name: string, spec: OperationSpec): unknown {
-  const type = spec.body!.contentTypes[0];
+  const type = spec.body![0];
   if (type === 'multipart/form-data') return { metadata: { entrypoint_path: 'index.ts', name: 'hello' }, file: [{ name: 'index.ts', content: 'Deno.serve(() => new Response("hi"))' }] };
   if (type === 'application/x-www-form-urlencoded') return { grant_type: 'refresh_token', refresh_token: 'r-token', client_id: 'c-id' };
   return { probe: name };
@@ -72,16 +92,17 @@ function bodyFor(name: string, spec: OperationSpec): unknown {
 
 function paramsFor(name: string, spec: OperationSpec): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  for (const key of spec.pathParams) params[key] = pathValue(key);
-  for (const key of spec.queryParams) params[key] = `q-${key}`;
-  if (spec.headerParams.length) params.headers = Object.fromEntries(spec.headerParams.map((key) => [key, `h-${key}`]));
+  const { pathParams, headerParams } = schemaOf(spec);
+  for (const key of pathParams) params[key] = pathValue(key);
+  for (const key of spec.query ?? []) params[key] = `q-${key}`;
+  if (headerParams.length) params.headers = Object.fromEntries(headerParams.map((key) => [key, `h-${key}`]));
   if (spec.body) params.body = bodyFor(name, spec);
   return params;
 }
 
 function expectBodyReceived(name: string, spec: OperationSpec, got: Received): void {
   if (!spec.body) return;
-  const type = spec.body.contentTypes[0]!;
+  const type = spec.body[0]!;
   expect(got.contentType, name).toContain(type);
   if (type === 'multipart/form-data') {
     expect(got.form!.get('metadata')).toBe('{"entrypoint_path":"index.ts","name":"hello"}');
@@ -99,8 +120,13 @@ function expectBodyReceived(name: string, spec: OperationSpec, got: Received): v
 const client = createSupabaseMgmtClient({ accessToken: 'sbp_table_token', retry: { maxRetries: 0 } });
 
 describe('every named method', () => {
-  it('covers all 164 operations of the table', () => {
+  it('covers all 164 operations of the table, each a route of the schema whose path parameters its template names', () => {
     expect(entries).toHaveLength(164);
+    expect(new Set(entries.map(([, spec]) => schemaOf(spec)?.id)).size).toBe(164);
+    for (const [name, spec] of entries) {
+      const inTemplate = [...spec.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+      expect(inTemplate.sort(), name).toEqual([...schemaOf(spec).pathParams].sort());
+    }
   });
 
   it.each(entries)('%s sends its method, encoded path, query, headers and body, and returns the declared result', async (name, spec) => {
@@ -111,8 +137,8 @@ describe('every named method', () => {
     expect(got.operation).toBe(name);
     expect(got.method).toBe(spec.method);
     expect(got.pathname).toBe(expectedPath(spec.path));
-    for (const key of spec.queryParams) expect(got.query.get(key)).toBe(`q-${key}`);
-    for (const key of spec.headerParams) expect(got.headers.get(key)).toBe(`h-${key}`);
+    for (const key of spec.query ?? []) expect(got.query.get(key)).toBe(`q-${key}`);
+    for (const key of schemaOf(spec).headerParams) expect(got.headers.get(key)).toBe(`h-${key}`);
     expect(got.headers.get('authorization')).toBe('Bearer sbp_table_token');
     expectBodyReceived(name, spec, got);
     if (name === 'countActionRuns') expect(result).toBe(7);
@@ -126,11 +152,11 @@ describe('every named method', () => {
 describe('every operation through the raw typed layer', () => {
   it.each(entries)('%s answers { data, response } with the declared status', async (name, spec) => {
     const path: Record<string, string> = {};
-    for (const key of spec.pathParams) path[key] = pathValue(key);
-    const query = Object.fromEntries(spec.queryParams.map((key) => [key, `q-${key}`]));
-    const header = Object.fromEntries(spec.headerParams.map((key) => [key, `h-${key}`]));
+    for (const key of schemaOf(spec).pathParams) path[key] = pathValue(key);
+    const query = Object.fromEntries((spec.query ?? []).map((key) => [key, `q-${key}`]));
+    const header = Object.fromEntries(schemaOf(spec).headerParams.map((key) => [key, `h-${key}`]));
     const init: Record<string, unknown> = { params: { path, query, header }, parseAs: spec.response === 'text' ? 'text' : spec.response === 'binary' ? 'arrayBuffer' : 'json' };
-    const type = spec.body?.contentTypes[0];
+    const type = spec.body?.[0];
     if (type === 'multipart/form-data') {
       const form = new FormData();
       form.append('metadata', JSON.stringify({ entrypoint_path: 'index.ts', name: 'hello' }));
@@ -146,13 +172,13 @@ describe('every operation through the raw typed layer', () => {
     const raw = client.raw as unknown as { request(method: string, url: string, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }> };
     const { data, error, response } = await raw.request(spec.method.toLowerCase(), spec.path, init);
     expect(error).toBeUndefined();
-    expect(response.status).toBe(successStatus.get(spec.id));
+    expect(response.status).toBe(schemaOf(spec).successStatus);
     const got = received[0]!;
     expect(got.operation).toBe(name);
     expect(got.pathname).toBe(expectedPath(spec.path));
     expectBodyReceived(name, spec, got);
     if (spec.method === 'HEAD') expect(response.headers.get('x-total-count')).toBe('7');
-    else if (spec.response === 'json' && response.status !== 204) expect(data).toEqual({ answeredBy: name });
+    else if ((spec.response ?? 'json') === 'json' && response.status !== 204) expect(data).toEqual({ answeredBy: name });
     else if (spec.response === 'text') expect(data).toBe(`text of ${name}`);
   });
 });
