@@ -10,56 +10,48 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-interface CompiledRoute {
-  name: string;
-  method: string;
-  template: string;
-  regex: RegExp;
-  keys: string[];
-  literals: number;
-}
+// Each operation's method, template and the template's segments, split on the first match rather than at import.
+let routes: Array<[name: string, method: string, template: string, segments: string[]]> | undefined;
 
-let compiled: CompiledRoute[] | undefined;
-
-function routes(): CompiledRoute[] {
-  if (compiled) return compiled;
-  compiled = Object.entries(operations).map(([name, spec]) => {
-    const keys: string[] = [];
-    const source = spec.path
-      .split('/')
-      .map((segment) => {
-        const param = /^\{(.+)\}$/.exec(segment);
-        if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        keys.push(param[1]!);
-        return '([^/]+)';
-      })
-      .join('/');
-    return { name, method: spec.method, template: spec.path, regex: new RegExp(`^${source}$`), keys, literals: spec.path.split('/').length - keys.length };
-  });
-  // `/v1/projects/available-regions` must win over `/v1/projects/{ref}`: the most literal segments first.
-  compiled.sort((a, b) => b.literals - a.literals);
-  return compiled;
-}
-
-/** Finds the operation a method and path belong to (undefined for a route the API does not have). */
+/**
+ * Finds the operation a method and path belong to (undefined for a route the API does not have). When several
+ * templates match, the one with the most literal segments wins: `/v1/projects/available-regions` over
+ * `/v1/projects/{ref}`.
+ */
 export function matchOperationRoute(method: string, pathname: string): RouteMatch | undefined {
   const upper = method.toUpperCase();
-  for (const route of routes()) {
-    if (route.method !== upper) continue;
-    const found = route.regex.exec(pathname);
-    if (!found) continue;
+  const segments = pathname.split('/');
+  routes ??= Object.entries(operations).map(([name, spec]) => [name, spec.method, spec.path, spec.path.split('/')]);
+  let best: RouteMatch | undefined;
+  let bestLiterals = -1;
+  for (const [name, routeMethod, template, parts] of routes) {
+    if (routeMethod !== upper || parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
-    route.keys.forEach((key, index) => {
-      const raw = found[index + 1]!;
-      try {
-        params[key] = decodeURIComponent(raw);
-      } catch {
-        params[key] = raw;
-      }
-    });
-    return { name: route.name, template: route.template, params };
+    let literals = 0;
+    let i = 0;
+    for (; i < parts.length; i++) {
+      const part = parts[i]!;
+      const segment = segments[i]!;
+      if (part[0] === '{') {
+        if (!segment) break;
+        params[part.slice(1, -1)] = decode(segment);
+      } else if (part === segment) literals++;
+      else break;
+    }
+    if (i === parts.length && literals > bestLiterals) {
+      best = { name, template, params };
+      bestLiterals = literals;
+    }
   }
-  return undefined;
+  return best;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 // Clients call the same few paths over and over: the bucket of each is worked out once. Bounded, so a client
