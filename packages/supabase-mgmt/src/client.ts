@@ -100,6 +100,22 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 // Supabase deduplicates these by Idempotency-Key, which is what makes retrying them safe.
 const IDEMPOTENT_WITH_KEY = new Set(['applyAMigration', 'upsertAMigration']);
 
+type Helpers = SupabaseHelpers & Pick<SupabaseMethodOverrides, 'countActionRuns'>;
+
+// Every helper takes the client's context first; the client supplies it. The `satisfies` keeps each one's remaining
+// parameters and result exactly those of its method.
+const HELPERS = {
+  countActionRuns,
+  paginateOrganizationProjects,
+  paginateActionRuns,
+  paginateSnippets,
+  waitForProjectHealthy,
+  waitForBranchReady,
+  waitForRestore,
+  waitForUpgrade,
+  deployFunction,
+} satisfies { [K in keyof Helpers]: (context: HelperContext, ...args: Parameters<Helpers[K]>) => ReturnType<Helpers[K]> };
+
 /** Makes a client. Throws a ValidationError at once when no access token can be found. */
 export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}): SupabaseMgmtClient {
   const token = options.accessToken ?? readEnv('SUPABASE_ACCESS_TOKEN');
@@ -128,18 +144,7 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
       callOperation(raw as never, transport, name, spec, IDEMPOTENT_WITH_KEY.has(name) ? withIdempotencyKey(params) : params, requestOptions);
   }
   const context: HelperContext = { methods: client as unknown as NamedMethods, raw, transport, baseUrl };
-  const helpers: SupabaseHelpers & Pick<SupabaseMethodOverrides, 'countActionRuns'> = {
-    countActionRuns: (params, requestOptions) => countActionRuns(context, params, requestOptions),
-    paginateOrganizationProjects: (params, paginateOptions) => paginateOrganizationProjects(context, params, paginateOptions),
-    paginateActionRuns: (params, paginateOptions) => paginateActionRuns(context, params, paginateOptions),
-    paginateSnippets: (params, paginateOptions) => paginateSnippets(context, params, paginateOptions),
-    waitForProjectHealthy: (ref, waitOptions) => waitForProjectHealthy(context, ref, waitOptions),
-    waitForBranchReady: (branchIdOrRef, waitOptions) => waitForBranchReady(context, branchIdOrRef, waitOptions),
-    waitForRestore: (ref, waitOptions) => waitForRestore(context, ref, waitOptions),
-    waitForUpgrade: (ref, waitOptions) => waitForUpgrade(context, ref, waitOptions),
-    deployFunction: (params, requestOptions) => deployFunction(context, params, requestOptions),
-  };
-  Object.assign(client, helpers);
+  for (const [name, helper] of Object.entries(HELPERS)) client[name] = (...args: unknown[]) => (helper as (context: HelperContext, ...rest: unknown[]) => unknown)(context, ...args);
   Object.defineProperties(client, {
     raw: { value: raw },
     transport: { value: transport },

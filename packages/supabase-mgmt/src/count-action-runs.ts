@@ -1,4 +1,4 @@
-import { encodePathParam, requestOptionsHeaders, XError, type RequestOptions } from '@x/core';
+import { encodePathParam, XError, type RequestOptions } from '@x/core';
 import type { HelperContext } from './helper-context';
 
 /**
@@ -7,11 +7,8 @@ import type { HelperContext } from './helper-context';
  */
 export async function countActionRuns(context: HelperContext, params: { ref: string }, options: RequestOptions = {}): Promise<number> {
   const ref = encodePathParam('ref', params?.ref);
-  const response = await context.transport.fetch(`${context.baseUrl}/v1/projects/${ref}/actions`, {
-    method: 'HEAD',
-    headers: requestOptionsHeaders({ ...options, operation: options.operation ?? 'countActionRuns' }),
-    signal: options.signal ?? undefined,
-  });
+  // The options go to the transport as they are (signal and headers included), as the named methods' do.
+  const response = await context.transport.fetch(`${context.baseUrl}/v1/projects/${ref}/actions`, { method: 'HEAD' }, { ...options, operation: options.operation ?? 'countActionRuns' });
   if (!response.ok) throw await context.transport.errorFromResponse(response, { operation: 'countActionRuns', method: 'HEAD' });
   const header = response.headers.get('x-total-count');
   const count = header === null ? Number.NaN : Number(header);

@@ -1,5 +1,6 @@
 import { TimeoutError, waitFor, XError } from '@x/core';
 import type { HelperContext } from './helper-context';
+import { describeProjectStatus, type ProjectStatus } from './project-status';
 
 /** Options every waiter takes. Time runs on the client's clock (virtual in tests). */
 export interface WaitOptions<T> {
@@ -60,4 +61,29 @@ export async function poll<T>(context: HelperContext, spec: PollSpec<T>, options
     }
     throw error;
   }
+}
+
+/** A wait for a project (or a branch's preview project) to report `ACTIVE_HEALTHY`. */
+interface StatusWait<T> {
+  operation: string;
+  description: string;
+  defaultTimeoutMs: number;
+  /** Statuses that end the wait at once with a WaitFailedError saying what they mean. */
+  failures: readonly ProjectStatus[];
+  check: (signal: AbortSignal | undefined) => Promise<T>;
+}
+
+/** Polls every 5 s (growing) until the status is `ACTIVE_HEALTHY`; fails fast on one of `failures`. */
+export function pollUntilHealthy<T extends { status: ProjectStatus }>(context: HelperContext, wait: StatusWait<T>, options?: WaitOptions<T>): Promise<T> {
+  return poll<T>(
+    context,
+    {
+      ...wait,
+      defaultIntervalMs: 5_000,
+      until: (value) => value.status === 'ACTIVE_HEALTHY',
+      failed: (value) => (wait.failures.includes(value.status) ? describeProjectStatus(value.status) : undefined),
+      summary: (value) => value.status,
+    },
+    options,
+  );
 }

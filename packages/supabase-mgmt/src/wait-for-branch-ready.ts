@@ -1,6 +1,6 @@
 import type { HelperContext } from './helper-context';
-import { poll, type WaitOptions } from './poll';
-import { describeProjectStatus, PROJECT_FAILURE_STATUSES } from './project-status';
+import { pollUntilHealthy, type WaitOptions } from './poll';
+import { PROJECT_FAILURE_STATUSES } from './project-status';
 import type { components } from './generated/schema';
 
 /** A branch's details as `getABranchConfig` returns them (its preview project's status and connection). */
@@ -11,17 +11,14 @@ export type BranchDetail = components['schemas']['BranchDetailResponse'];
  * ref or its (deprecated) UUID. Fails fast on PROJECT_FAILURE_STATUSES; default timeout 15 min.
  */
 export function waitForBranchReady(context: HelperContext, branchIdOrRef: string, options: WaitOptions<BranchDetail> = {}): Promise<BranchDetail> {
-  return poll<BranchDetail>(
+  return pollUntilHealthy(
     context,
     {
       operation: 'waitForBranchReady',
       description: `branch ${branchIdOrRef} to become ready`,
       defaultTimeoutMs: 900_000,
-      defaultIntervalMs: 5_000,
+      failures: PROJECT_FAILURE_STATUSES,
       check: (signal) => context.methods.getABranchConfig({ branch_id_or_ref: branchIdOrRef }, { signal }),
-      until: (branch) => branch.status === 'ACTIVE_HEALTHY',
-      failed: (branch) => (PROJECT_FAILURE_STATUSES.includes(branch.status) ? describeProjectStatus(branch.status) : undefined),
-      summary: (branch) => branch.status,
     },
     options,
   );

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '@x/core';
 import type { HelperContext } from './helper-context';
-import { poll, type WaitOptions } from './poll';
-import { describeProjectStatus, PROJECT_FAILURE_STATUSES } from './project-status';
+import { pollUntilHealthy, type WaitOptions } from './poll';
+import { PROJECT_FAILURE_STATUSES } from './project-status';
 import type { components } from './generated/schema';
 
 /** A project as `getProject` returns it. */
@@ -12,17 +12,14 @@ export type Project = components['schemas']['V1ProjectWithDatabaseResponse'];
  * on a status it cannot come back from (PROJECT_FAILURE_STATUSES); TimeoutError after `timeoutMs` (default 10 min).
  */
 export function waitForProjectHealthy(context: HelperContext, ref: string, options: WaitOptions<Project> = {}): Promise<Project> {
-  return poll<Project>(
+  return pollUntilHealthy(
     context,
     {
       operation: 'waitForProjectHealthy',
       description: `project ${ref} to become ACTIVE_HEALTHY`,
       defaultTimeoutMs: 600_000,
-      defaultIntervalMs: 5_000,
+      failures: PROJECT_FAILURE_STATUSES,
       check: (signal) => context.methods.getProject({ ref }, { signal } satisfies RequestOptions),
-      until: (project) => project.status === 'ACTIVE_HEALTHY',
-      failed: (project) => (PROJECT_FAILURE_STATUSES.includes(project.status) ? describeProjectStatus(project.status) : undefined),
-      summary: (project) => project.status,
     },
     options,
   );

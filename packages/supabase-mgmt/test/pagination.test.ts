@@ -114,6 +114,25 @@ describe('action runs (offset pages and a HEAD count)', () => {
     expect((error as NotFoundError).operation).toBe('countActionRuns');
     expect(() => client.paginateActionRuns({ ref: 'abcdefghijklmnopqrst', limit: 5 })).toThrow(ValidationError);
   });
+
+  it('sends a count with the request options: headers, a signal, the operation name hooks see', async () => {
+    const seen: Array<{ operation?: string; trace?: string | null }> = [];
+    const { client, sim } = simulated({
+      client: {
+        hooks: { onRequest: (event) => void seen.push({ operation: event.operation }) },
+        fetch: (input, init) => {
+          seen.push({ trace: new Headers(init?.headers).get('x-trace') });
+          return fetch(input, init);
+        },
+      },
+    });
+    const project = sim.state.addProject({ name: 'ci', organization_slug: 'acme' });
+    sim.state.addActionRuns(project.ref, 4);
+    expect(await client.countActionRuns({ ref: project.ref }, { headers: { 'x-trace': 't-1' }, operation: 'countCiRuns' })).toBe(4);
+    expect(seen).toEqual([{ operation: 'countCiRuns' }, { trace: 't-1' }]);
+    const aborted = await rejection(client.countActionRuns({ ref: project.ref }, { signal: AbortSignal.abort() }));
+    expect(aborted).toBeInstanceOf(AbortError);
+  });
 });
 
 describe('snippets (cursor pages)', () => {
