@@ -9,8 +9,9 @@ const SCRIPT = 'codegen/lib/graphql-sdk.mjs';
 
 /** Plugin options. Exported so the tests can assert the contract the packages rely on. */
 export const graphqlConfig = {
-  // 'string' mode emits a TypedDocumentString it never defines; DocumentNode objects need no graphql-tag.
-  documentMode: 'documentNode',
+  // Documents as their text (a TypedDocumentString, defined by TYPED_DOCUMENT_STRING below): a GraphQL AST weighs
+  // several times its text in a bundle, and graphql-request would print it back to text on every call.
+  documentMode: 'string',
   enumsAsTypes: true,
   avoidOptionals: false,
   useTypeImports: true,
@@ -29,6 +30,27 @@ export const graphqlConfig = {
   // A scalar added to a schema later must be mapped on purpose, not silently become `any`.
   defaultScalarType: 'unknown',
 };
+
+/**
+ * The class 'string' mode instantiates without defining it (@graphql-codegen's typed-document-node plugin defines it
+ * the same way): the document's text, carrying its result and variables types for clients that read them.
+ */
+export const TYPED_DOCUMENT_STRING = `import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A document's text, typed with its result and variables. */
+export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, unknown>;
+  constructor(value: string, __meta__?: Record<string, unknown>) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+`;
 
 /**
  * The operation documents of a package, sorted so generation does not depend on directory order.
@@ -60,5 +82,5 @@ export async function generateGraphQLModule({ schemaFile, documentsDir, source }
   );
   const file = files.find((/** @type {{ filename: string }} */ f) => f.filename === output);
   if (!file) throw new Error(`graphql-codegen produced no ${output} for ${source}.`);
-  return `${banner(SCRIPT, source)}\n${file.content.endsWith('\n') ? file.content : `${file.content}\n`}`;
+  return `${banner(SCRIPT, source)}\n${TYPED_DOCUMENT_STRING}\n${file.content.endsWith('\n') ? file.content : `${file.content}\n`}`;
 }

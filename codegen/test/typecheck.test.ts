@@ -22,7 +22,7 @@ import type { OperationSpec } from '@x/core';
 import { operations as supabaseOperations, type NamedMethods as Supabase, type OperationName } from './supabase-mgmt/operations';
 import type { NamedMethods as Cockroach } from './cockroach-cloud/operations';
 import type { NamedMethods as Quirks } from './quirks/operations';
-import { getSdk as hasuraSdk, type GetProjectQuery, type GetProjectQueryVariables } from './hasura-cloud/graphql';
+import { getSdk as hasuraSdk, GetProjectDocument, type GetProjectQuery, type GetProjectQueryVariables } from './hasura-cloud/graphql';
 import { getSdk as prefectSdk, type Sdk as PrefectSdk } from './prefect-cloud/graphql';
 
 declare const supabase: Supabase;
@@ -44,7 +44,10 @@ export async function usage() {
   const hasura = hasuraSdk(new GraphQLClient('http://localhost/v1/graphql'), (action, operationName) => (operationName ? action() : action()));
   const result: GetProjectQuery = await hasura.GetProject(variables);
   const prefect: PrefectSdk = prefectSdk(new GraphQLClient('http://localhost'));
-  return [name, none, text, bytes, clusters, spec, method, result, prefect];
+  // A document is its text, which graphql-request sends as is.
+  const documentText: string = GetProjectDocument.toString();
+  const sent: GetProjectQuery = await new GraphQLClient('http://localhost/v1/graphql').request<GetProjectQuery>(documentText, variables);
+  return [name, none, text, bytes, clusters, spec, method, result, prefect, sent];
 }
 `;
 
