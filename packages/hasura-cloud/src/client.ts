@@ -1,6 +1,5 @@
 // The one seam between the generated code and the handwritten SDK: graphql-request gets the core transport as its
 // fetch, and the generated getSdk gets the core's wrapper (operation names, idempotency, errors[] to typed errors).
-import { GraphQLClient } from 'graphql-request';
 import { createSdkWrapper, createTransport, readEnv, realClock, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type Paginator, type TokenSource, type Transport, type TransportStats } from '@x/core';
 import { getConfigStatus, type ConfigStatus } from './config-status';
 import type { CallOptions, HasuraContext } from './context';
@@ -9,6 +8,7 @@ import { addCustomDomain, getCustomDomain, listCustomDomains, type CustomDomain 
 import { listEgressIps } from './egress-ips';
 import { getEnvVars, type EnvVarsState } from './env-state';
 import { deleteEnvVars, setEnvVars, type EnvVarsWriteOptions, type EnvVarsWriteResult } from './env-vars';
+import { createGraphQLClient } from './graphql-client';
 import { HASURA_GRAPHQL_CODES, refineHasuraError, TOKEN_ENV } from './errors';
 import { getSdk, type Sdk, type Tenant_Bool_Exp, type Tenant_Order_By } from './generated/graphql';
 import type { ProjectId, TenantId } from './ids';
@@ -92,7 +92,7 @@ export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}):
     provider: { name: 'hasura', displayName: 'Hasura Cloud', tokenEnv: TOKEN_ENV },
     auth: { token, scheme: 'pat' },
   });
-  const graphqlClient = new GraphQLClient(endpoint, { fetch: transport.fetch });
+  const graphqlClient = createGraphQLClient(endpoint, transport.fetch);
   const wrapperOptions: GraphQLWrapperOptions = {
     codes: HASURA_GRAPHQL_CODES,
     retryCodes: ['GenericServerError'],

@@ -47,6 +47,21 @@ describe('createHasuraCloudClient', () => {
     expect((error as AuthenticationError).codes).toEqual(['access-denied']);
   });
 
+  it('posts each operation as its document text with its operation name and variables', async () => {
+    const { sim, client } = start();
+    const { projectId } = sim.state.addProject({ name: 'wire' });
+    const bodies: unknown[] = [];
+    server.events.on('request:start', ({ request }) => void request.clone().json().then((body) => bodies.push(body)));
+    await client.listEgressIps();
+    await client.getProject(asProjectId(projectId));
+    await client.raw.GetProject({ projectId });
+    server.events.removeAllListeners();
+    expect(bodies).toHaveLength(3);
+    expect(bodies[0]).toEqual({ query: expect.stringMatching(/^\s*query ListEgressIps\(\$isActive: Boolean!, \$natIpIsNull: Boolean!\) \{/), variables: { isActive: true, natIpIsNull: false }, operationName: 'ListEgressIps' });
+    expect(bodies[1]).toEqual({ query: expect.stringMatching(/^\s*query GetProject\(/), variables: { projectId }, operationName: 'GetProject' });
+    expect(bodies[2]).toEqual(bodies[1]);
+  });
+
   it('never shows its token when printed or serialized', () => {
     const client = createHasuraCloudClient({ accessToken: 'pat-canary-0123456789' });
     expect(inspect(client)).not.toContain('pat-canary');

@@ -1,5 +1,8 @@
 // Loads the BUILT package (run after `tsup`) the two ways users do, and makes a call against the built simulator
 // served over HTTP, so a packaging mistake (exports map, CJS/ESM interop, the inlined schema) fails here.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 type Package = typeof import('../src');
@@ -30,5 +33,21 @@ describe('the built package', () => {
     const pkg = (await import('../dist/index.mjs' as string)) as Package;
     const testing = (await import('../dist/testing/index.mjs' as string)) as Testing;
     await roundTrip(pkg, testing);
+  });
+
+  it('keeps graphql off the import path: a cold require loads no graphql, and graphql-request is built in without its parser and printer', () => {
+    const script = "require('./dist/index.js'); process.stdout.write(JSON.stringify(Object.keys(require.cache)))";
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const loaded = (JSON.parse(run.stdout) as string[]).map((file) => file.split(path.sep).join('/'));
+    expect(loaded.filter((file) => /\/node_modules\/(graphql|graphql-request)\//.test(file))).toEqual([]);
+    for (const file of ['index.js', 'index.mjs']) {
+      const code = fs.readFileSync(path.resolve(__dirname, '../dist', file), 'utf8');
+      // The only package either build imports is the core: a browser bundle of the client carries no graphql.
+      const imported = new Set([...code.matchAll(/(?:require\(|from )"([^"]+)"/g)].map((match) => match[1]));
+      expect([...imported]).toEqual(['@x/core']);
+      expect(code).toMatch(/GraphQLClient = class|class GraphQLClient\b/);
+      expect(code).not.toContain('Syntax Error');
+    }
   });
 });
