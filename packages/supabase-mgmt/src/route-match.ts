@@ -19,31 +19,34 @@ let routes: Array<[name: string, method: string, template: string, segments: str
  * `/v1/projects/{ref}`.
  */
 export function matchOperationRoute(method: string, pathname: string): RouteMatch | undefined {
+  routes ??= Object.entries(operations).map(([name, spec]) => [name, spec.method, spec.path, spec.path.split('/')]);
   const upper = method.toUpperCase();
   const segments = pathname.split('/');
-  routes ??= Object.entries(operations).map(([name, spec]) => [name, spec.method, spec.path, spec.path.split('/')]);
-  let best: RouteMatch | undefined;
+  let best: (typeof routes)[number] | undefined;
   let bestLiterals = -1;
-  for (const [name, routeMethod, template, parts] of routes) {
-    if (routeMethod !== upper || parts.length !== segments.length) continue;
-    const params: Record<string, string> = {};
+  for (const route of routes) {
+    const parts = route[3];
+    if (route[1] !== upper || parts.length !== segments.length) continue;
     let literals = 0;
     let i = 0;
     for (; i < parts.length; i++) {
       const part = parts[i]!;
-      const segment = segments[i]!;
       if (part[0] === '{') {
-        if (!segment) break;
-        params[part.slice(1, -1)] = decode(segment);
-      } else if (part === segment) literals++;
+        if (!segments[i]) break;
+      } else if (part === segments[i]) literals++;
       else break;
     }
     if (i === parts.length && literals > bestLiterals) {
-      best = { name, template, params };
+      best = route;
       bestLiterals = literals;
     }
   }
-  return best;
+  if (!best) return undefined;
+  const params: Record<string, string> = {};
+  best[3].forEach((part, index) => {
+    if (part[0] === '{') params[part.slice(1, -1)] = decode(segments[index]!);
+  });
+  return { name: best[0], template: best[2], params };
 }
 
 function decode(segment: string): string {
