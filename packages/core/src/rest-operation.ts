@@ -23,6 +23,7 @@ import type { Transport } from './transport';
 export interface OperationSpec {
   /** The path template: each `{name}` is a path parameter, taken from the params by that name, checked and percent-encoded. */
   path: string;
+  /** The HTTP method, upper case. */
   method: 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
   /** The query parameters, taken from the params by name (undefined ones left out). Default: none. */
   query?: readonly string[];
