@@ -25,6 +25,43 @@ export interface GraphQLWrapperOptions {
   refine?: (error: XError) => XError;
   /** Operations whose mutation is safe to repeat (an idempotency key the server honours). */
   idempotentMutations?: (operationName: string, variables: unknown) => boolean;
+  /**
+   * Hands each call's options to the transport as an argument (see `createOptionsHandOff`) instead of encoding them
+   * into the options header for the transport to decode.
+   */
+  handOff?: OptionsHandOff;
+}
+
+/**
+ * A fetch for a GraphQL library together with the way to give it one call's request options. It serves libraries
+ * that call `fetch` synchronously from their request method, as graphql-request does when it has no request
+ * middleware: `send(options, action)` holds `options` while `action` runs, and the fetch `action` starts takes them.
+ */
+export interface OptionsHandOff {
+  /** The fetch to give the GraphQL library: the transport's, with the options of the call being sent. */
+  readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+  /** Runs `action` with `options` waiting for the fetch it starts; a fetch outside `send` gets none. */
+  send<T>(options: RequestOptions, action: () => T): T;
+}
+
+/** An OptionsHandOff over `transport`. */
+export function createOptionsHandOff(transport: Transport): OptionsHandOff {
+  let pending: RequestOptions | undefined;
+  return {
+    fetch(input, init) {
+      const options = pending;
+      pending = undefined;
+      return transport.fetch(input, init, options);
+    },
+    send(options, action) {
+      pending = options;
+      try {
+        return action();
+      } finally {
+        pending = undefined;
+      }
+    },
+  };
 }
 
 /** The `withWrapper` argument of a graphql-codegen `getSdk`. */
@@ -51,12 +88,13 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
     // is left of it, not a fresh deadline each.
     const deadlineMs = extra.deadlineMs ?? transport.deadlineMs;
     const deadlineAt = deadlineMs === undefined ? Number.POSITIVE_INFINITY : transport.clock.now() + deadlineMs;
+    const handOff = options.handOff;
     for (let retry = 0; ; retry++) {
       const left = Number.isFinite(deadlineAt) ? { deadlineMs: Math.max(0, deadlineAt - transport.clock.now()) } : {};
-      const headers = requestOptionsHeaders({ ...extra, ...left, operation: operationName, idempotent });
+      const requestOptions: RequestOptions = { ...extra, ...left, operation: operationName, idempotent };
       let data: Awaited<ReturnType<typeof action>>;
       try {
-        data = await action(headers);
+        data = await (handOff ? handOff.send(requestOptions, () => action()) : action(requestOptionsHeaders(requestOptions)));
       } catch (error) {
         if (!isClientError(error)) {
           if (error instanceof XError) throw refine(error);

@@ -56,6 +56,6 @@ export { readEnv } from './env';
 export { callOperation, toFormData } from './rest-operation';
 export type { OperationSpec, OpenAPIRequester } from './rest-operation';
 export type { MethodArgs, MethodParams, MethodResult, ResponseKind } from './openapi-types';
-export { createSdkWrapper } from './graphql-wrapper';
-export type { GraphQLWrapperOptions, SdkWrapper } from './graphql-wrapper';
+export { createOptionsHandOff, createSdkWrapper } from './graphql-wrapper';
+export type { GraphQLWrapperOptions, OptionsHandOff, SdkWrapper } from './graphql-wrapper';
 export { LateBoundRequest } from './late-bound-request';

@@ -3,6 +3,7 @@ import {
   AbortError,
   BadRequestError,
   ConnectionError,
+  createOptionsHandOff,
   createSdkWrapper,
   GraphQLError,
   InternalServerError,
@@ -178,5 +179,48 @@ describe('per-call options', () => {
     setTimeout(() => controller.abort(), 5);
     await expect(call).rejects.toBeInstanceOf(AbortError);
     expect(clock.pending).toBe(0);
+  });
+});
+
+describe('options handed over directly', () => {
+  function handOffHarness(script: Fault[], perCall?: () => RequestOptions) {
+    const operations: Array<string | undefined> = [];
+    const { transport, calls } = scriptedTransport(script, { fallback: ok, provider: { name: 'hasura', displayName: 'Hasura Cloud' }, hooks: { onRequest: (event) => operations.push(event.operation) } });
+    const handOff = createOptionsHandOff(transport);
+    const wrapper = createSdkWrapper(transport, { handOff }, perCall);
+    const request = graphQLRequester(`${BASE}/v1/graphql`, handOff.fetch);
+    const headersSeen: Array<Record<string, string> | undefined> = [];
+    const seeing: typeof request = (query, variables, headers, signal) => {
+      headersSeen.push(headers);
+      return request(query, variables, headers, signal);
+    };
+    return { handOff, calls, operations, headersSeen, query: () => sdkCall(wrapper, seeing, 'GetProject', 'query'), mutation: () => sdkCall(wrapper, seeing, 'CreateProject', 'mutation', { name: 'shop' }) };
+  }
+
+  it('gives the library no options header, and the call still carries its operation, idempotency and timeout', async () => {
+    const { query, calls, operations, headersSeen } = handOffHarness([faults.hang(), faults.hang(), faults.hang()], () => ({ timeoutMs: 500 }));
+    const error = await query().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).operation).toBe('GetProject');
+    expect(calls).toHaveLength(3);
+    expect(operations).toEqual(['GetProject', 'GetProject', 'GetProject']);
+    expect(headersSeen.every((headers) => headers === undefined)).toBe(true);
+  });
+
+  it('keeps a mutation unrepeated after an ambiguous failure, and a query retried', async () => {
+    const reset = faults.reset();
+    const mutation = handOffHarness([reset]);
+    await expect(mutation.mutation()).rejects.toBeInstanceOf(ConnectionError);
+    expect(mutation.calls).toHaveLength(1);
+    const query = handOffHarness([reset]);
+    await expect(query.query()).resolves.toEqual({ project: { id: 'p1' } });
+    expect(query.calls).toHaveLength(2);
+  });
+
+  it('gives a fetch made outside a call no options', async () => {
+    const { handOff, query, operations } = handOffHarness([]);
+    await query();
+    await (await handOff.fetch(`${BASE}/v1/graphql`, { method: 'POST', body: '{}' })).text();
+    expect(operations).toEqual(['GetProject', undefined]);
   });
 });

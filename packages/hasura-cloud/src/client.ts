@@ -1,6 +1,6 @@
 // The one seam between the generated code and the handwritten SDK: graphql-request gets the core transport as its
 // fetch, and the generated getSdk gets the core's wrapper (operation names, idempotency, errors[] to typed errors).
-import { createSdkWrapper, createTransport, readEnv, realClock, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type Paginator, type TokenSource, type Transport, type TransportStats } from '@x/core';
+import { createOptionsHandOff, createSdkWrapper, createTransport, readEnv, realClock, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type Paginator, type TokenSource, type Transport, type TransportStats } from '@x/core';
 import { getConfigStatus, type ConfigStatus } from './config-status';
 import type { CallOptions, HasuraContext } from './context';
 import { createProject, type CreatedProject, type CreateProjectInput, type CreateProjectOptions } from './create-project';
@@ -92,8 +92,11 @@ export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}):
     provider: { name: 'hasura', displayName: 'Hasura Cloud', tokenEnv: TOKEN_ENV },
     auth: { token, scheme: 'pat' },
   });
-  const graphqlClient = createGraphQLClient(endpoint, transport.fetch);
+  // graphql-request calls fetch synchronously from request(): each call's options reach the transport directly.
+  const handOff = createOptionsHandOff(transport);
+  const graphqlClient = createGraphQLClient(endpoint, handOff.fetch);
   const wrapperOptions: GraphQLWrapperOptions = {
+    handOff,
     codes: HASURA_GRAPHQL_CODES,
     retryCodes: ['GenericServerError'],
     maxRetries: options.retry?.maxRetries ?? 2,
