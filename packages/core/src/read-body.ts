@@ -10,109 +10,125 @@ const decoder = new TextDecoder();
  * (openapi-fetch, graphql-request) has consumed the body. Asking for `body` hands out a real stream and from then
  * on behaves exactly as a platform Response.
  */
-export class BufferedResponse extends Response {
-  readonly #bytes: Uint8Array | null;
-  readonly #init: ResponseInit;
-  readonly #url: string;
-  #used = false;
-  #streamed: Response | undefined;
-
-  constructor(bytes: Uint8Array | null, init: ResponseInit, url: string) {
-    super(null, init);
-    this.#bytes = bytes;
-    this.#init = init;
-    this.#url = url;
-  }
-
+export interface BufferedResponse extends Response {
   /** The bytes of the body, whether or not it was read since. */
-  get bufferedBytes(): Uint8Array | null {
-    return this.#bytes;
-  }
+  readonly bufferedBytes: Uint8Array | null;
+}
 
-  override async json(): Promise<any> {
-    if (this.#streamed) return this.#streamed.json();
-    return JSON.parse(this.#take());
-  }
+type BufferedResponseClass = new (bytes: Uint8Array | null, init: ResponseInit, url: string) => BufferedResponse;
 
-  override async text(): Promise<string> {
-    if (this.#streamed) return this.#streamed.text();
-    return this.#take();
-  }
+// Made on first use: extending the global Response when the module loads would make Node load its fetch
+// implementation for every `require('@x/core')`, tens of milliseconds for a process that may never send a request.
+let bufferedClass: BufferedResponseClass | undefined;
 
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#streamed) return this.#streamed.arrayBuffer();
-    this.#use();
-    const bytes = this.#bytes ?? new Uint8Array();
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  }
+function bufferedResponseClass(): BufferedResponseClass {
+  if (bufferedClass) return bufferedClass;
+  class Buffered extends Response {
+    readonly #bytes: Uint8Array | null;
+    readonly #init: ResponseInit;
+    readonly #url: string;
+    #used = false;
+    #streamed: Response | undefined;
 
-  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return new Uint8Array(await this.arrayBuffer());
-  }
-
-  override async blob(): Promise<Blob> {
-    if (this.#streamed) return this.#streamed.blob();
-    return new Blob([await this.arrayBuffer()], { type: this.headers.get('content-type') ?? '' });
-  }
-
-  override async formData(): Promise<FormData> {
-    return this.#stream().formData();
-  }
-
-  override clone(): Response {
-    if (this.#streamed) return this.#streamed.clone();
-    if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
-    return new BufferedResponse(this.#bytes, this.#init, this.#url);
-  }
-
-  #use(): void {
-    if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
-    this.#used = true;
-  }
-
-  #take(): string {
-    this.#use();
-    return this.#bytes ? decoder.decode(this.#bytes) : '';
-  }
-
-  /** A platform Response over the same bytes, once a caller wants the stream itself. */
-  #stream(): Response {
-    if (!this.#streamed) {
-      if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
-      this.#streamed = new Response(this.#bytes as BodyInit | null, this.#init);
+    constructor(bytes: Uint8Array | null, init: ResponseInit, url: string) {
+      super(null, init);
+      this.#bytes = bytes;
+      this.#init = init;
+      this.#url = url;
     }
-    return this.#streamed;
-  }
 
-  static {
-    // On the prototype, where the platform defines them (TypeScript will not let a subclass redeclare these
-    // properties of Response as accessors).
-    Object.defineProperties(BufferedResponse.prototype, {
-      url: {
-        get(this: BufferedResponse) {
-          return this.#url;
+    /** The bytes of the body, whether or not it was read since. */
+    get bufferedBytes(): Uint8Array | null {
+      return this.#bytes;
+    }
+
+    override async json(): Promise<any> {
+      if (this.#streamed) return this.#streamed.json();
+      return JSON.parse(this.#take());
+    }
+
+    override async text(): Promise<string> {
+      if (this.#streamed) return this.#streamed.text();
+      return this.#take();
+    }
+
+    override async arrayBuffer(): Promise<ArrayBuffer> {
+      if (this.#streamed) return this.#streamed.arrayBuffer();
+      this.#use();
+      const bytes = this.#bytes ?? new Uint8Array();
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    }
+
+    override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+      return new Uint8Array(await this.arrayBuffer());
+    }
+
+    override async blob(): Promise<Blob> {
+      if (this.#streamed) return this.#streamed.blob();
+      return new Blob([await this.arrayBuffer()], { type: this.headers.get('content-type') ?? '' });
+    }
+
+    override async formData(): Promise<FormData> {
+      return this.#stream().formData();
+    }
+
+    override clone(): Response {
+      if (this.#streamed) return this.#streamed.clone();
+      if (this.#used) throw new TypeError('Response.clone: Body has already been consumed.');
+      return new Buffered(this.#bytes, this.#init, this.#url);
+    }
+
+    #use(): void {
+      if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+      this.#used = true;
+    }
+
+    #take(): string {
+      this.#use();
+      return this.#bytes ? decoder.decode(this.#bytes) : '';
+    }
+
+    /** A platform Response over the same bytes, once a caller wants the stream itself. */
+    #stream(): Response {
+      if (!this.#streamed) {
+        if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+        this.#streamed = new Response(this.#bytes as BodyInit | null, this.#init);
+      }
+      return this.#streamed;
+    }
+
+    static {
+      // On the prototype, where the platform defines them (TypeScript will not let a subclass redeclare these
+      // properties of Response as accessors).
+      Object.defineProperties(Buffered.prototype, {
+        url: {
+          get(this: Buffered) {
+            return this.#url;
+          },
+          configurable: true,
         },
-        configurable: true,
-      },
-      body: {
-        get(this: BufferedResponse) {
-          return this.#bytes === null ? null : this.#stream().body;
+        body: {
+          get(this: Buffered) {
+            return this.#bytes === null ? null : this.#stream().body;
+          },
+          configurable: true,
         },
-        configurable: true,
-      },
-      bodyUsed: {
-        get(this: BufferedResponse) {
-          return this.#streamed ? this.#streamed.bodyUsed : this.#used;
+        bodyUsed: {
+          get(this: Buffered) {
+            return this.#streamed ? this.#streamed.bodyUsed : this.#used;
+          },
+          configurable: true,
         },
-        configurable: true,
-      },
-    });
+      });
+    }
   }
+  bufferedClass = Buffered;
+  return Buffered;
 }
 
 /** The body of a response `readBody` produced, whether or not it was read since; undefined for other responses. */
 export function bufferedBody(response: Response): Uint8Array | undefined {
-  return response instanceof BufferedResponse ? (response.bufferedBytes ?? new Uint8Array()) : undefined;
+  return bufferedClass && response instanceof bufferedClass ? (response.bufferedBytes ?? new Uint8Array()) : undefined;
 }
 
 /**
@@ -122,7 +138,7 @@ export function bufferedBody(response: Response): Uint8Array | undefined {
 export async function readBody(response: Response, url: string, attempt: Pick<LinkedController, 'signal' | 'onAbort'>): Promise<Response> {
   const signal = attempt.signal;
   const init: ResponseInit = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (NULL_BODY.has(response.status) || !response.body) return new BufferedResponse(null, init, response.url || url);
+  if (NULL_BODY.has(response.status) || !response.body) return new (bufferedResponseClass())(null, init, response.url || url);
   let bytes: Uint8Array;
   try {
     bytes = await readAll(response, attempt);
@@ -130,7 +146,7 @@ export async function readBody(response: Response, url: string, attempt: Pick<Li
     if (signal.aborted) throw signal.reason;
     throw new ConnectionError(`The connection broke while reading the response body (${response.status}).`, { cause: error });
   }
-  return new BufferedResponse(bytes, init, response.url || url);
+  return new (bufferedResponseClass())(bytes, init, response.url || url);
 }
 
 // The platform's own whole-body read is the fastest there is; the race lets an abort win even over a custom fetch

@@ -102,6 +102,15 @@ describe('the built package', () => {
     expect(out).toEqual({ cjs: Object.keys(source).length, esm: Object.keys(source).length, testing: true, transport: true });
   });
 
+  it('loads without loading the platform fetch, so a script that sends nothing pays nothing for it (CJS and ESM)', () => {
+    const loaded = (code: string, type: string[] = []) =>
+      execFileSync(process.execPath, [...type, '-e', `${code}; console.log(JSON.stringify(process.moduleLoadList.filter((m) => m.includes('undici'))))`], { cwd: root, encoding: 'utf8' }).trim();
+    expect(loaded("require('@x/core')")).toBe('[]');
+    expect(loaded("await import('@x/core')", ['--input-type=module'])).toBe('[]');
+    // The check itself can fail: touching Response does load it.
+    expect(loaded("require('@x/core'); void Response")).not.toBe('[]');
+  });
+
   it('keeps the attempt timeout alive through garbage collection while the platform fetch waits on a silent server', () => {
     // undici lets a Request's signal follow ours through a weak reference; a GC mid-flight used to drop the timeout.
     const script = `
