@@ -31,7 +31,8 @@ function bufferedResponseClass(): BufferedResponseClass {
     #streamed: Response | undefined;
 
     constructor(bytes: Uint8Array | null, init: ResponseInit, url: string) {
-      super(null, init);
+      // The headers are the answer's own (read-only) object, handed out as they are rather than copied.
+      super(null, { status: init.status, statusText: init.statusText });
       this.#bytes = bytes;
       this.#init = init;
       this.#url = url;
@@ -104,6 +105,12 @@ function bufferedResponseClass(): BufferedResponseClass {
         url: {
           get(this: Buffered) {
             return this.#url;
+          },
+          configurable: true,
+        },
+        headers: {
+          get(this: Buffered) {
+            return this.#init.headers as Headers;
           },
           configurable: true,
         },
