@@ -35,6 +35,18 @@ export async function interleavedRounds(contenders, rounds) {
   return { wall, cpu };
 }
 
+/** Contenders for `interleavedRounds` that each await their one call `calls` times in a row. */
+export function repeated(one, calls) {
+  return Object.fromEntries(
+    Object.entries(one).map(([name, call]) => [
+      name,
+      async () => {
+        for (let i = 0; i < calls; i++) await call();
+      },
+    ]),
+  );
+}
+
 /** Rounds a figure for the report: 3 significant decimals are plenty for ms, ratios and kB. */
 export function round(value, digits = 3) {
   if (!Number.isFinite(value)) return value;

@@ -5,7 +5,7 @@
 // neither prints nor parses); the baseline is whichever is faster, which is the text one, as ours sends text too.
 import { parse } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
-import { atMost, interleavedRounds, median, sectionResult } from '../lib/measure.mjs';
+import { atMost, interleavedRounds, median, repeated, sectionResult } from '../lib/measure.mjs';
 import { need } from '../lib/packages.mjs';
 import { startServer } from '../lib/server.mjs';
 
@@ -55,14 +55,7 @@ export async function graphqlOverhead({ quick, packages, missing }) {
       const project = await call();
       if (project?.id !== PROJECT_ID) throw new Error(`${name} did not read the project back`);
     }
-    const contenders = Object.fromEntries(
-      Object.entries(one).map(([name, call]) => [
-        name,
-        async () => {
-          for (let i = 0; i < calls; i++) await call();
-        },
-      ]),
-    );
+    const contenders = repeated(one, calls);
     await interleavedRounds(contenders, 1);
     const { wall, cpu } = await interleavedRounds(contenders, rounds);
     const figures = {};

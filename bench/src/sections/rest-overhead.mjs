@@ -5,7 +5,7 @@
 // 120/min/endpoint by default) learns it as a user with a generous quota would see it.
 import createClient from 'openapi-fetch';
 import { SupabaseManagementAPI } from 'supabase-management-js';
-import { atMost, interleavedRounds, median, sectionResult } from '../lib/measure.mjs';
+import { atMost, interleavedRounds, median, repeated, sectionResult } from '../lib/measure.mjs';
 import { need } from '../lib/packages.mjs';
 import { startServer } from '../lib/server.mjs';
 
@@ -45,14 +45,7 @@ export async function restOverhead({ quick, packages, missing }) {
       const data = await call();
       if (data?.ref !== REF) throw new Error(`${name} did not read the project back`);
     }
-    const contenders = Object.fromEntries(
-      Object.entries(one).map(([name, call]) => [
-        name,
-        async () => {
-          for (let i = 0; i < calls; i++) await call();
-        },
-      ]),
-    );
+    const contenders = repeated(one, calls);
     await interleavedRounds(contenders, 1); // warm-up: JIT, connection pool
     const { wall, cpu } = await interleavedRounds(contenders, rounds);
     const figures = {};
@@ -93,14 +86,7 @@ async function inMemory(supabase, quick) {
     ours_raw: () => ours.raw.GET('/v1/projects/{ref}', { params: { path: { ref: REF } } }),
     ours_named: () => ours.getProject({ ref: REF }),
   };
-  const contenders = Object.fromEntries(
-    Object.entries(one).map(([name, call]) => [
-      name,
-      async () => {
-        for (let i = 0; i < calls; i++) await call();
-      },
-    ]),
-  );
+  const contenders = repeated(one, calls);
   await interleavedRounds(contenders, 1);
   const { cpu } = await interleavedRounds(contenders, quick ? 3 : 7);
   const figures = {};
