@@ -5,7 +5,7 @@ import { GraphQLClient } from 'graphql-request';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DocumentNode } from 'graphql';
 import { describeDocument } from './document';
-import { AuthenticationError, createSdkWrapper, createTransport, readEnv, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
+import { AuthenticationError, createOptionsHandOff, createSdkWrapper, createTransport, readEnv, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
 import { ApiKeyAuth } from './auth-api-key';
 import type { PrefectAuth, PrefectAuthMode } from './auth';
 import { TokenAuth, type ApiTokenScope } from './auth-token';
@@ -100,7 +100,10 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
     auth: { token: (tokenContext) => auth.token(tokenContext), scheme: 'Bearer' },
     headers: () => ({ ...(typeof userHeaders === 'function' ? userHeaders() : userHeaders), ...auth.headers() }),
   });
+  // graphql-request calls fetch synchronously from request(): each call's options reach the transport directly.
+  const handOff = createOptionsHandOff(transport);
   const graphqlOptions: GraphQLWrapperOptions = {
+    handOff,
     codes: { ...PREFECT_GRAPHQL_CODES },
     retryCodes: [...PREFECT_RETRY_CODES],
     maxRetries: options.apiErrorRetries ?? 3,
@@ -124,7 +127,8 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
       throw error;
     }
   };
-  const graphql = new GraphQLClient(endpoint, { fetch: transport.fetch });
+  // Documents sent through `client.graphql` outside the SDK still carry their options in the options header.
+  const graphql = new GraphQLClient(endpoint, { fetch: handOff.fetch });
   const sdk = getSdk(graphql, wrapper);
   const ctx: PrefectContext = {
     transport,
