@@ -1,5 +1,6 @@
 import { untilAborted } from './abort';
 import { abortErrorFrom } from './sleep';
+import { checkPaginateOptions } from './check-options';
 
 /** One page as a strategy returns it: its items and the cursor of the next page (undefined when last). */
 export interface Page<TItem, TCursor> {
@@ -44,6 +45,7 @@ export class Paginator<TItem, TCursor> implements AsyncIterable<TItem> {
     initial: TCursor,
     private readonly options: PaginateOptions<TCursor> = {},
   ) {
+    checkPaginateOptions(options);
     this.cursor = options.startAt ?? initial;
   }
 

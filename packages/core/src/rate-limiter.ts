@@ -1,6 +1,7 @@
 import { realClock, type Clock } from './clock';
 import { resetInMs, type RateLimitResetKind } from './retry-after';
 import { Semaphore } from './semaphore';
+import { checkRateLimitOptions } from './check-options';
 import { untilAborted } from './abort';
 import { RateLimitError } from './errors';
 import { abortErrorFrom, sleep } from './sleep';
@@ -90,6 +91,7 @@ export class RateLimiter {
   waitedMs = 0;
 
   constructor(options: RateLimitOptions = {}, clock: Clock = realClock) {
+    checkRateLimitOptions(options);
     this.#options = options;
     this.#clock = clock;
     this.#slots = new Semaphore(options.maxConcurrent ?? 10);

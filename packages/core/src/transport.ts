@@ -12,6 +12,7 @@ import { retryAfterMs, type RateLimitResetKind } from './retry-after';
 import { DEFAULT_RETRY_POLICY, isIdempotentMethod, shouldRetry, type AttemptOutcome, type RetryPolicy } from './retry-policy';
 import { sleep } from './sleep';
 import { bufferedBody, readBody } from './read-body';
+import { checkClientOptions, checkRequestOptions } from './check-options';
 import type { TransportHooks } from './hooks';
 
 /** A function with the shape of the global `fetch`. */
@@ -106,6 +107,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** Builds the transport: auth, retry with backoff, rate limiting, timeouts, redirects, logging and events. */
 export function createTransport(options: TransportOptions): Transport {
+  checkClientOptions(options);
   const clock = options.clock ?? realClock;
   const random = options.random ?? Math.random;
   const scrubber = new SecretScrubber();
@@ -132,6 +134,8 @@ export function createTransport(options: TransportOptions): Transport {
     const encoded = headers.get(OPTIONS_HEADER);
     const requestOptions: RequestOptions = encoded === null ? (direct ?? {}) : { ...decodeRequestOptions(encoded), ...direct };
     if (encoded !== null) headers.delete(OPTIONS_HEADER);
+    // A bad option (a timeout given as a string, a negative retry count) fails here, before anything is sent.
+    if (direct || encoded !== null) checkRequestOptions(requestOptions);
     if (direct?.headers) for (const name in direct.headers) headers.set(name, direct.headers[name]!);
     // A credential in a header the caller set (an API key, a cookie) is erased from errors and logs like the token.
     for (const [name, value] of headers) if (isSecretHeader(name)) addCredential(scrubber, value);

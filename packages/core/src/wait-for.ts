@@ -2,6 +2,7 @@ import { realClock, type Clock } from './clock';
 import { TimeoutError, WaitFailedError } from './errors';
 import { untilAborted } from './abort';
 import { abortErrorFrom, sleep } from './sleep';
+import { checkWaitOptions } from './check-options';
 
 /** How to wait for a long operation. */
 export interface WaitForOptions<T> {
@@ -29,6 +30,7 @@ export interface WaitForOptions<T> {
 
 /** Polls `check` until `until` holds; throws WaitFailedError on a failure state and TimeoutError on timeout. */
 export async function waitFor<T>(options: WaitForOptions<T>): Promise<T> {
+  checkWaitOptions(options);
   const clock = options.clock ?? realClock;
   const started = clock.now();
   const timeoutMs = options.timeoutMs ?? 600_000;
