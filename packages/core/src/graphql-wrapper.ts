@@ -1,4 +1,5 @@
 import { backoffMs } from './backoff';
+import { checkRequestOptions } from './check-options';
 import { XError, type GraphQLErrorEntry } from './errors';
 import { graphQLErrorFrom, type GraphQLCodeMap } from './graphql-errors';
 import { redactHeaders } from './redact';
@@ -82,6 +83,8 @@ export function createSdkWrapper(transport: Transport, options: GraphQLWrapperOp
     const isQuery = operationType !== 'mutation';
     const idempotent = isQuery || !!options.idempotentMutations?.(operationName, variables);
     const extra = perCall?.() ?? {};
+    // Checked before the first attempt: a bad option fails the call before anything is sent.
+    checkRequestOptions(extra);
     const maxRetries = options.maxRetries ?? 3;
     const who = transport.provider.displayName ?? transport.provider.name;
     // A deadline (the call's, else the client's) bounds the whole call: the retries of GraphQL codes below get what

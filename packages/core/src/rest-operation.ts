@@ -1,3 +1,4 @@
+import { checkRequestOptions } from './check-options';
 import { XError } from './errors';
 import { encodePathParam } from './path';
 import type { RequestOptions } from './request-options';
@@ -50,6 +51,8 @@ export async function callOperation(
   params: Record<string, unknown> = {},
   options: RequestOptions = {},
 ): Promise<unknown> {
+  // The call's options are checked first: a bad one fails before anything else is looked at (and nothing is sent).
+  checkRequestOptions(options);
   // The path is filled in here, every parameter checked and encoded once; openapi-fetch gets it with no templates left.
   const parts = pathParts(spec.path);
   let path = parts[0]!;
