@@ -1,7 +1,7 @@
 // Security through the four real clients: a canary credential never shows in errors, debug logs, inspected clients
 // or serialized errors, even when a server echoes it back; credentials stay behind on a cross-origin redirect
 // (real 127.0.0.1 servers); path parameters are encoded exactly, and a missing one fails before anything is sent;
-// GraphQL values always travel as variables, never inside the query text.
+// GraphQL values always travel as variables, never inside the query text; a bad option fails before anything is sent.
 import http from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,17 +31,17 @@ function makeClient(kind: Kind, secret: string, options: Record<string, unknown>
   }
 }
 
-/** One named read per client, by kind. */
-function read(kind: Kind, client: ReturnType<typeof makeClient>): Promise<unknown> {
+/** One named read per client, by kind, with per-call options when given. */
+function read(kind: Kind, client: ReturnType<typeof makeClient>, options?: Record<string, unknown>): Promise<unknown> {
   switch (kind) {
     case 'supabase':
-      return (client as ReturnType<typeof createSupabaseMgmtClient>).getProject({ ref: 'abcdefghijklmnopqrst' });
+      return (client as ReturnType<typeof createSupabaseMgmtClient>).getProject({ ref: 'abcdefghijklmnopqrst' }, options);
     case 'cockroach':
-      return (client as ReturnType<typeof createCockroachCloudClient>).getCluster({ cluster_id: '00000000-0000-4000-8000-000000000001' });
+      return (client as ReturnType<typeof createCockroachCloudClient>).getCluster({ cluster_id: '00000000-0000-4000-8000-000000000001' }, options);
     case 'hasura':
-      return (client as ReturnType<typeof createHasuraCloudClient>).getTenant(asTenantId('7a2d0f3b-0000-4000-8000-000000000001'));
+      return (client as ReturnType<typeof createHasuraCloudClient>).getTenant(asTenantId('7a2d0f3b-0000-4000-8000-000000000001'), options);
     case 'prefect':
-      return (client as ReturnType<typeof createPrefectCloudClient>).getFlow('flow-1');
+      return (client as ReturnType<typeof createPrefectCloudClient>).getFlow('flow-1', options);
   }
 }
 
@@ -281,6 +281,38 @@ describe('path parameters (a real server records the raw request path)', () => {
           expect((result as { error: unknown }).error).toBeInstanceOf(ValidationError);
         }
         expect(server.seen, 'nothing reached the server').toHaveLength(0);
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
+
+describe('options are checked before anything is sent (a real server counts the requests)', () => {
+  for (const kind of KINDS) {
+    it(`${kind}: a bad client option throws when the client is made, a bad call option rejects the call, each naming the option; nothing reaches the server`, async () => {
+      const server = await startServer(() => ({ status: 200, body: successBody(kind) }));
+      try {
+        // A timeout read from an environment variable is a string: without the check it would mean no timeout.
+        expect(() => makeClient(kind, 'options_token_00001', { ...pointedAt(kind, server.origin), timeoutMs: '30000' })).toThrow(ValidationError);
+        expect(() => makeClient(kind, 'options_token_00001', { ...pointedAt(kind, server.origin), timeoutMs: '30000' })).toThrow('Option timeoutMs must be a number of milliseconds above 0');
+        expect(() => makeClient(kind, 'options_token_00001', { ...pointedAt(kind, server.origin), retry: { maxRetries: -1 } })).toThrow('Option retry.maxRetries must be a whole number, 0 or more; got -1.');
+        const client = makeClient(kind, 'options_token_00001', { ...pointedAt(kind, server.origin), logLevel: 'off', rateLimit: false });
+        for (const [options, message] of [
+          [{ timeoutMs: -1 }, 'Option timeoutMs must be a number of milliseconds above 0 (Infinity for none); got -1.'],
+          [{ retry: { jitter: 2 } }, 'Option retry.jitter must be a number from 0 to 1; got 2.'],
+          [{ headers: { 'x-api-key': 1234 } }, 'Option headers["x-api-key"] must be a string; got a number.'],
+        ] as const) {
+          const result = await settle('call option out of range', read(kind, client, options));
+          expect(result.ok).toBe(false);
+          const error = (result as { error: Error }).error;
+          expect(error).toBeInstanceOf(ValidationError);
+          expect(error.message).toBe(message);
+        }
+        expect(server.seen, 'nothing reached the server').toHaveLength(0);
+        const good = await settle('call with good options', read(kind, client, { timeoutMs: 5_000, retry: { maxRetries: 0 } }));
+        if (!good.ok) throw good.error;
+        expect(server.seen).toHaveLength(1);
       } finally {
         await server.close();
       }

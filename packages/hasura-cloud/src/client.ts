@@ -104,8 +104,14 @@ export function createHasuraCloudClient(options: HasuraCloudClientOptions = {}):
     idempotentMutations: (operationName) => CAS_MUTATIONS.has(operationName),
   };
   const sdk = getSdk(graphqlClient, createSdkWrapper(transport, wrapperOptions));
-  // A call with a signal gets its own wrapper, so an abort also ends a backoff between GraphQL retries.
-  const sdkFor = (signal?: AbortSignal) => (signal ? getSdk(graphqlClient, createSdkWrapper(transport, wrapperOptions, () => ({ signal }))) : sdk);
+  // A call with options gets its own wrapper: they reach every attempt, and an abort also ends a backoff between
+  // GraphQL retries. Only the per-request options are taken (a list's own options, such as its page size, stay out).
+  const sdkFor = (call: CallOptions = {}) => {
+    const { signal, timeoutMs, deadlineMs, retry, headers } = call;
+    if (signal === undefined && timeoutMs === undefined && deadlineMs === undefined && retry === undefined && headers === undefined) return sdk;
+    const perCall = { signal, timeoutMs, deadlineMs, retry, headers };
+    return getSdk(graphqlClient, createSdkWrapper(transport, wrapperOptions, () => perCall));
+  };
   const context: HasuraContext = { sdk: sdkFor, transport, clock: options.clock ?? realClock, locks: new TenantLocks(), random: options.random ?? Math.random };
   const client: Omit<HasuraCloudClient, 'raw' | 'transport' | 'stats' | 'endpoint'> = {
     listProjects: (o) => listProjects(context, o),

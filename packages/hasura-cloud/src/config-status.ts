@@ -12,6 +12,6 @@ export interface ConfigStatus {
  * The Cloud console uses this; a personal access token may be refused (PermissionDeniedError).
  */
 export async function getConfigStatus(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<ConfigStatus[]> {
-  const data = await context.sdk(options.signal).GetConfigStatus({ tenantId, isActive: true, workerState: 'live' }, undefined, options.signal);
+  const data = await context.sdk(options).GetConfigStatus({ tenantId, isActive: true, workerState: 'live' }, undefined, options.signal);
   return data.config_status.map((row) => ({ hash: row.hash, message: row.message }));
 }

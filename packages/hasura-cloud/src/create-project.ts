@@ -50,7 +50,7 @@ export async function createProject(context: HasuraContext, input: CreateProject
   }
   let ids: { tenantId: TenantId; projectId: string | undefined };
   try {
-    const data = await context.sdk(signal).CreateTenant({ cloud: input.cloud, region: input.region, plan: input.plan, name: input.name }, undefined, signal);
+    const data = await context.sdk({ signal }).CreateTenant({ cloud: input.cloud, region: input.region, plan: input.plan, name: input.name }, undefined, signal);
     const created = data.createTenant;
     if (!created) throw notFound('CreateTenant', 'Hasura Cloud answered createTenant with no project. Check the cloud, region and plan.');
     ids = { tenantId: asTenantId(created.tenant?.id ?? created.id), projectId: created.tenant?.project?.id };

@@ -21,21 +21,21 @@ function toDomain(row: DomainRow): CustomDomain {
 
 /** The custom domains of a tenant. */
 export async function listCustomDomains(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<CustomDomain[]> {
-  const data = await context.sdk(options.signal).ListCustomDomains({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
+  const data = await context.sdk(options).ListCustomDomains({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
   if (!data.tenant_by_pk) throw notFound('ListCustomDomains', `No Hasura Cloud tenant ${tenantId} is visible to this token (a project id will not do: use resolveTenantId).`);
   return data.tenant_by_pk.custom_domains.map(toDomain);
 }
 
 /** One custom domain by id. */
 export async function getCustomDomain(context: HasuraContext, id: string, options: CallOptions = {}): Promise<CustomDomain> {
-  const data = await context.sdk(options.signal).GetCustomDomain({ id }, undefined, options.signal);
+  const data = await context.sdk(options).GetCustomDomain({ id }, undefined, options.signal);
   if (!data.custom_domain_by_pk) throw notFound('GetCustomDomain', `No custom domain ${id} is visible to this token.`);
   return toDomain(data.custom_domain_by_pk);
 }
 
 /** Attaches a hostname to a tenant; a hostname already in use fails with ConflictError. Then create its DNS record. */
 export async function addCustomDomain(context: HasuraContext, tenantId: TenantId, fqdn: string, options: CallOptions = {}): Promise<CustomDomain> {
-  const data = await context.sdk(options.signal).AddCustomDomain({ tenantId: asTenantId(tenantId), fqdn: fqdn.trim().toLowerCase() }, undefined, options.signal);
+  const data = await context.sdk(options).AddCustomDomain({ tenantId: asTenantId(tenantId), fqdn: fqdn.trim().toLowerCase() }, undefined, options.signal);
   if (!data.insert_custom_domain_one) throw notFound('AddCustomDomain', `Hasura Cloud did not add ${fqdn}: this token may not add domains to tenant ${tenantId}.`);
   return toDomain(data.insert_custom_domain_one);
 }

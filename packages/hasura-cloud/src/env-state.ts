@@ -37,6 +37,6 @@ export function toEnvVarsState(result: { hash: string; envVars: unknown } | null
 
 /** Reads a tenant's env vars and their hash. */
 export async function getEnvVars(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<EnvVarsState> {
-  const data = await context.sdk(options.signal).GetTenantEnv({ tenantId }, undefined, options.signal);
+  const data = await context.sdk(options).GetTenantEnv({ tenantId }, undefined, options.signal);
   return toEnvVarsState(data.getTenantEnv, tenantId, 'GetTenantEnv');
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '@x/core';
-import type { CallOptions, HasuraContext } from './context';
+import type { CallOptions, HasuraContext, SignalOptions } from './context';
 import type { EnvVarsState } from './env-state';
 import type { TenantId } from './ids';
 import { casWrite, type CasOptions, type EnvChanges } from './env-write';
@@ -13,7 +13,7 @@ export interface EnvVarsWriteResult extends EnvVarsState {
 }
 
 /** Options of `setEnvVars` and `deleteEnvVars`. */
-export interface EnvVarsWriteOptions extends CasOptions, CallOptions {}
+export interface EnvVarsWriteOptions extends CasOptions, SignalOptions {}
 
 /** Upserts `vars` (other keys stay), compare-and-set on the hash; sends nothing when every value is already set. */
 export async function setEnvVars(context: HasuraContext, tenantId: TenantId, vars: Record<string, string>, options: EnvVarsWriteOptions = {}): Promise<EnvVarsWriteResult> {

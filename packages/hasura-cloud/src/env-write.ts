@@ -79,12 +79,12 @@ async function apply(context: HasuraContext, tenantId: TenantId, state: EnvVarsS
   const envs = Object.entries(changes.upsert).map(([key, value]) => ({ key, value }));
   if (envs.length > 0) {
     onSend(current.hash);
-    const data = await context.sdk(signal).UpdateTenantEnv({ tenantId, currentHash: current.hash, envs }, undefined, signal);
+    const data = await context.sdk({ signal }).UpdateTenantEnv({ tenantId, currentHash: current.hash, envs }, undefined, signal);
     current = toEnvVarsState(data.updateTenantEnv, tenantId, 'UpdateTenantEnv');
   }
   if (changes.remove.length > 0) {
     onSend(current.hash);
-    const data = await context.sdk(signal).DeleteTenantEnv({ tenantId, currentHash: current.hash, deleteEnvs: changes.remove }, undefined, signal);
+    const data = await context.sdk({ signal }).DeleteTenantEnv({ tenantId, currentHash: current.hash, deleteEnvs: changes.remove }, undefined, signal);
     current = toEnvVarsState(data.deleteTenantEnv, tenantId, 'DeleteTenantEnv');
   }
   return current;

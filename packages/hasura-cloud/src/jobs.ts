@@ -55,7 +55,7 @@ export function toJob(row: JobRow): Job {
 
 /** One job with every task and event (tasks in run order, events newest first). */
 export async function getJob(context: HasuraContext, jobId: string, options: CallOptions = {}): Promise<Job> {
-  const data = await context.sdk(options.signal).GetJob({ jobId, taskOrderBy: [{ updated_at: 'asc' }], eventOrderBy: [{ created_at: 'desc' }] }, undefined, options.signal);
+  const data = await context.sdk(options).GetJob({ jobId, taskOrderBy: [{ updated_at: 'asc' }], eventOrderBy: [{ created_at: 'desc' }] }, undefined, options.signal);
   if (!data.jobs_by_pk) throw notFound('GetJob', `No Hasura Cloud job ${jobId} is visible to this token. Use the id createPreviewApp returned.`);
   return toJob(data.jobs_by_pk);
 }

@@ -35,7 +35,7 @@ export async function createPreviewApp(context: HasuraContext, input: CreatePrev
   context.transport.addSecret(input.githubPersonalAccessToken);
   const { githubPersonalAccessToken, owner, repo, branch, directory, cloud, region, plan, name } = input;
   const envVars = Object.entries(input.envVars ?? {}).map(([key, value]) => ({ key, value }));
-  const data = await context.sdk(options.signal).CreateGitHubPreviewApp({ githubPersonalAccessToken, owner, repo, branch, directory, cloud, region, plan, name, envVars }, undefined, options.signal);
+  const data = await context.sdk(options).CreateGitHubPreviewApp({ githubPersonalAccessToken, owner, repo, branch, directory, cloud, region, plan, name, envVars }, undefined, options.signal);
   const jobId = data.createGitHubPreviewApp?.githubPreviewAppJobID;
   if (!jobId) throw notFound('CreateGitHubPreviewApp', 'Hasura Cloud accepted createGitHubPreviewApp but returned no job id.');
   return jobId;

@@ -40,7 +40,7 @@ export function listProjects(context: HasuraContext, options: ListProjectsOption
   const orderBy = options.orderBy ?? [{ created_at: 'asc' }, { id: 'asc' }];
   return paginateOffset<Project>(
     async ({ offset, limit }, signal) => {
-      const data = await context.sdk(signal).ListProjects({ limit, offset, orderBy, where: options.where }, undefined, signal);
+      const data = await context.sdk({ ...options, signal }).ListProjects({ limit, offset, orderBy, where: options.where }, undefined, signal);
       return { items: data.projects.map(toProject), raw: data };
     },
     { limit: options.limit ?? 100, maxItems: options.maxItems, signal: options.signal },
@@ -49,21 +49,21 @@ export function listProjects(context: HasuraContext, options: ListProjectsOption
 
 /** One project by id; NotFoundError when it does not exist or this token cannot see it. */
 export async function getProject(context: HasuraContext, projectId: ProjectId, options: CallOptions = {}): Promise<Project> {
-  const data = await context.sdk(options.signal).GetProject({ projectId: asProjectId(projectId) }, undefined, options.signal);
+  const data = await context.sdk(options).GetProject({ projectId: asProjectId(projectId) }, undefined, options.signal);
   if (!data.projects_by_pk) throw projectNotFound('GetProject', projectId);
   return toProject(data.projects_by_pk);
 }
 
 /** The project with this exact name, or undefined. */
 export async function findProjectByName(context: HasuraContext, name: string, options: CallOptions = {}): Promise<Project | undefined> {
-  const data = await context.sdk(options.signal).FindProjectByName({ name }, undefined, options.signal);
+  const data = await context.sdk(options).FindProjectByName({ name }, undefined, options.signal);
   const row = data.projects[0];
   return row ? toProject(row) : undefined;
 }
 
 /** The tenant id behind a project id (they differ; env-var and delete calls need the tenant id). */
 export async function resolveTenantId(context: HasuraContext, projectId: ProjectId, options: CallOptions = {}): Promise<TenantId> {
-  const data = await context.sdk(options.signal).GetProjectTenantId({ projectId: asProjectId(projectId) }, undefined, options.signal);
+  const data = await context.sdk(options).GetProjectTenantId({ projectId: asProjectId(projectId) }, undefined, options.signal);
   if (!data.projects_by_pk) throw projectNotFound('GetProjectTenantId', projectId);
   if (!data.projects_by_pk.tenant) throw notFound('GetProjectTenantId', `Could not find a Hasura Cloud tenant for project ${projectId}: the project exists but this token cannot see its tenant.`);
   return asTenantId(data.projects_by_pk.tenant.id);
@@ -71,7 +71,7 @@ export async function resolveTenantId(context: HasuraContext, projectId: Project
 
 /** Renames a project (its name is also its subdomain, so its URL changes). */
 export async function renameProject(context: HasuraContext, projectId: ProjectId, name: string, options: CallOptions = {}): Promise<Project> {
-  const data = await context.sdk(options.signal).RenameProject({ projectId: asProjectId(projectId), name }, undefined, options.signal);
+  const data = await context.sdk(options).RenameProject({ projectId: asProjectId(projectId), name }, undefined, options.signal);
   if (!data.update_projects_by_pk) throw projectNotFound('RenameProject', projectId);
   return toProject(data.update_projects_by_pk);
 }

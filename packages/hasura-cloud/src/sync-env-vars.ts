@@ -1,5 +1,5 @@
 import { ValidationError } from '@x/core';
-import type { CallOptions, HasuraContext } from './context';
+import type { CallOptions, HasuraContext, SignalOptions } from './context';
 import { getEnvVars } from './env-state';
 import { checkVars } from './env-vars';
 import { casWrite } from './env-write';
@@ -8,7 +8,7 @@ import { compileKeySchema } from './key-schema';
 import { planSync, type InitialSyncBehavior, type SyncPlan } from './sync-plan';
 
 /** Options of `syncEnvVars`. */
-export interface SyncEnvVarsOptions extends CallOptions {
+export interface SyncEnvVarsOptions extends SignalOptions {
   /** How the initial sync treats values already in Hasura Cloud. */
   initialSyncBehavior: InitialSyncBehavior;
   /**

@@ -1,5 +1,5 @@
 import { paginateOffset, waitFor, type Paginator } from '@x/core';
-import type { CallOptions, HasuraContext } from './context';
+import type { CallOptions, HasuraContext, SignalOptions } from './context';
 import { notFound } from './errors';
 import type { GetTenantHealthQuery, TenantDetailFieldsFragment, Tenant_Bool_Exp, Tenant_Order_By } from './generated/graphql';
 import { asProjectId, asTenantId, type ProjectId, type TenantId } from './ids';
@@ -39,7 +39,7 @@ export interface TenantSummary {
 }
 
 /** Options of `waitForTenantReady` (and the wait inside `createProject`). */
-export interface WaitForTenantOptions extends CallOptions {
+export interface WaitForTenantOptions extends SignalOptions {
   /** Give up after this long. Default 10 minutes. */
   timeoutMs?: number;
   /** Poll interval. Default 3 s. */
@@ -72,7 +72,7 @@ export function toTenant(row: TenantDetailFieldsFragment): Tenant {
 
 /** One tenant by id; NotFoundError when it does not exist or this token cannot see it. */
 export async function getTenant(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<Tenant> {
-  const data = await context.sdk(options.signal).GetTenant({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
+  const data = await context.sdk(options).GetTenant({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
   if (!data.tenant_by_pk) throw tenantNotFound('GetTenant', tenantId);
   return toTenant(data.tenant_by_pk);
 }
@@ -82,7 +82,7 @@ export function listTenants(context: HasuraContext, options: CallOptions & { lim
   const orderBy = options.orderBy ?? [{ id: 'asc' }];
   return paginateOffset<TenantSummary>(
     async ({ offset, limit }, signal) => {
-      const data = await context.sdk(signal).ListTenants({ limit, offset, orderBy, where: options.where }, undefined, signal);
+      const data = await context.sdk({ ...options, signal }).ListTenants({ limit, offset, orderBy, where: options.where }, undefined, signal);
       const items = data.tenant.map((row) => ({
         id: asTenantId(row.id),
         slug: row.slug,
@@ -99,19 +99,19 @@ export function listTenants(context: HasuraContext, options: CallOptions & { lim
 
 /** The tenant with this slug (the subdomain part of its URL), or undefined. */
 export async function findTenantBySlug(context: HasuraContext, slug: string, options: CallOptions = {}): Promise<Tenant | undefined> {
-  const data = await context.sdk(options.signal).FindTenantBySlug({ slug }, undefined, options.signal);
+  const data = await context.sdk(options).FindTenantBySlug({ slug }, undefined, options.signal);
   return data.tenant[0] ? toTenant(data.tenant[0]) : undefined;
 }
 
 /** The tenant of the project with this name, or undefined. */
 export async function findTenantByProjectName(context: HasuraContext, name: string, options: CallOptions = {}): Promise<Tenant | undefined> {
-  const data = await context.sdk(options.signal).FindTenantByProjectName({ name, limit: 1 }, undefined, options.signal);
+  const data = await context.sdk(options).FindTenantByProjectName({ name, limit: 1 }, undefined, options.signal);
   return data.tenant[0] ? toTenant(data.tenant[0]) : undefined;
 }
 
 /** A tenant's health (one light query). */
 export async function getTenantHealth(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<TenantHealth> {
-  const data = await context.sdk(options.signal).GetTenantHealth({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
+  const data = await context.sdk(options).GetTenantHealth({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
   if (!data.tenant_by_pk) throw tenantNotFound('GetTenantHealth', tenantId);
   return toTenantHealth(data.tenant_by_pk);
 }
@@ -133,7 +133,7 @@ export function waitForTenantReady(context: HasuraContext, tenantId: TenantId, o
 
 /** Renames the tenant's project through the tenant action. */
 export async function renameTenant(context: HasuraContext, tenantId: TenantId, name: string, options: CallOptions = {}): Promise<{ tenantId: TenantId; projectName: string | null }> {
-  const data = await context.sdk(options.signal).UpdateTenantName({ tenantId: asTenantId(tenantId), name }, undefined, options.signal);
+  const data = await context.sdk(options).UpdateTenantName({ tenantId: asTenantId(tenantId), name }, undefined, options.signal);
   const tenant = data.updateTenantName?.tenant;
   if (!tenant) throw tenantNotFound('UpdateTenantName', tenantId);
   return { tenantId: asTenantId(tenant.id), projectName: tenant.project?.name ?? null };
@@ -141,7 +141,7 @@ export async function renameTenant(context: HasuraContext, tenantId: TenantId, n
 
 /** Deletes a tenant and its project. Returns the status Hasura reports. */
 export async function deleteTenant(context: HasuraContext, tenantId: TenantId, options: CallOptions = {}): Promise<{ status: string | null }> {
-  const data = await context.sdk(options.signal).DeleteTenant({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
+  const data = await context.sdk(options).DeleteTenant({ tenantId: asTenantId(tenantId) }, undefined, options.signal);
   if (!data.deleteTenant) throw tenantNotFound('DeleteTenant', tenantId);
   return { status: data.deleteTenant.status };
 }

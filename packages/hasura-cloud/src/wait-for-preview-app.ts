@@ -1,5 +1,5 @@
 import { waitFor, WaitFailedError } from '@x/core';
-import type { CallOptions, HasuraContext } from './context';
+import type { CallOptions, HasuraContext, SignalOptions } from './context';
 import { asProjectId, type ProjectId } from './ids';
 import { describeJobFailure, getJob, type Job } from './jobs';
 
@@ -12,7 +12,7 @@ export interface PreviewAppProgress {
 }
 
 /** Options of `waitForPreviewApp`. */
-export interface WaitForPreviewAppOptions extends CallOptions {
+export interface WaitForPreviewAppOptions extends SignalOptions {
   /** Poll interval. Default 2 s. */
   intervalMs?: number;
   /** Give up after this long, both jobs together. Default 10 minutes. */
