@@ -1,7 +1,7 @@
 /** @x/hasura-cloud: the Hasura Cloud API. The public API is exactly what this file exports. */
 export { createHasuraCloudClient, DEFAULT_ENDPOINT } from './client';
 export type { HasuraCloudClient, HasuraCloudClientOptions } from './client';
-export type { CallOptions } from './context';
+export type { CallOptions, SignalOptions } from './context';
 export { asProjectId, asTenantId } from './ids';
 export type { ProjectId, TenantId } from './ids';
 export type { Project, ListProjectsOptions } from './projects';
