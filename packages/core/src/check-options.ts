@@ -34,6 +34,16 @@ const match: Rule = [(v) => v instanceof RegExp || typeof v === 'function', 'a R
 const RETRY: Spec = { maxRetries: count, retryStatuses: statuses, baseDelayMs: delayMs, maxDelayMs: delayMs, jitter: fraction, maxRetryAfterMs: capMs, retryNetworkErrors: flag, rateLimitDelayMs: delayMs };
 const RULE: Spec = { limit, windowMs: intervalMs };
 
+// Names other SDKs use for the same settings (Stainless clients take `timeout` and `maxRetries`): passed here they
+// would be silently ignored, so they are refused with the name to use.
+const MISNAMED: Record<string, string> = { timeout: 'timeoutMs', deadline: 'deadlineMs', maxRetries: 'retry.maxRetries', retries: 'retry.maxRetries', interval: 'intervalMs' };
+
+function checkNames(options: object): void {
+  for (const name in MISNAMED) {
+    if ((options as Record<string, unknown>)[name] !== undefined) throw new ValidationError(`Unknown option ${name}: did you mean ${MISNAMED[name]}?`);
+  }
+}
+
 /** Checks the options present in `options` against `spec`; `where` prefixes the option's name in the message. */
 function check(where: string, options: unknown, spec: Spec, required = false): void {
   if (options === undefined && !required) return;
@@ -81,6 +91,7 @@ export function checkClientOptions(options: {
   random?: unknown;
 }): void {
   check('', options, { timeoutMs: positiveMs, deadlineMs: positiveMs, fetch: fn, random: fn, logLevel: level });
+  checkNames(options);
   if (typeof options.headers !== 'function') checkHeaders('headers', options.headers);
   check('retry.', options.retry, RETRY);
   // Its fields are checked where the limiter is made (RateLimiter is public too).
@@ -93,6 +104,7 @@ export function checkClientOptions(options: {
 /** The options of one call. */
 export function checkRequestOptions(options: object): void {
   check('', options, { operation: text, idempotent: flag, idempotencyKey: key, timeoutMs: positiveMs, deadlineMs: positiveMs, signal });
+  checkNames(options);
   const { retry, headers } = options as { retry?: unknown; headers?: unknown };
   check('retry.', retry, RETRY);
   checkHeaders('headers', headers);
@@ -117,6 +129,7 @@ export function checkRateLimitOptions(options: unknown): void {
 export function checkWaitOptions(options: object): void {
   check('', options, { check: fn, until: fn }, true);
   check('', options, { failed: fn, intervalMs, backoff: growth, maxIntervalMs: intervalMs, timeoutMs: positiveMs, signal, onProgress: fn });
+  checkNames(options);
 }
 
 /** A paginator's bounds (and page size, for offset pages). */

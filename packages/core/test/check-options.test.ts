@@ -79,6 +79,32 @@ describe('client options', () => {
   });
 });
 
+describe('names other SDKs use', () => {
+  it.each([
+    ['timeout', 'timeoutMs'],
+    ['maxRetries', 'retry.maxRetries'],
+    ['retries', 'retry.maxRetries'],
+    ['deadline', 'deadlineMs'],
+  ])('%s on a client is refused with the name to use (%s) instead of being ignored', (name, instead) => {
+    expect(() => createTransport({ provider: { name: 'test' }, auth: { token: TOKEN }, [name]: 5_000 } as never)).toThrow(`Unknown option ${name}: did you mean ${instead}?`);
+  });
+
+  it('timeout on a call is refused the same way, before anything is sent', async () => {
+    const { t, fetch } = transport();
+    const error = await errorOf(() => t.fetch('https://api.example.test/v1/things', undefined, { timeout: 5_000 } as never));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toBe('Unknown option timeout: did you mean timeoutMs?');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('interval on a waiter is refused with intervalMs', async () => {
+    const check = vi.fn(async () => 1);
+    const error = await errorOf(() => waitFor({ check, until: () => true, interval: 10 } as never));
+    expect(error.message).toBe('Unknown option interval: did you mean intervalMs?');
+    expect(check).not.toHaveBeenCalled();
+  });
+});
+
 describe('request options', () => {
   const bad: Array<[string, Record<string, unknown>, RegExp]> = [
     ['a timeout given as a string', { timeoutMs: '5s' }, /^Option timeoutMs must be a number of milliseconds above 0 \(Infinity for none\); got "5s"\.$/],
