@@ -1,138 +1,147 @@
 import { ValidationError } from './errors';
 
 /**
- * Options are checked where they come in (a client, a call, a waiter, a paginator): a value of the wrong type or
- * out of range is a ValidationError naming the option, thrown before anything is sent. Without it a timeout read
- * from an environment variable as "30000" would silently mean no timeout, and a poll interval of 0 a busy loop.
+ * Options are checked where they come in (a client, a call, a waiter, a paginator, a limiter): a value of the wrong
+ * type or out of range is a ValidationError naming the option, thrown before anything is sent. Without it a timeout
+ * read from an environment variable as "30000" would silently mean no timeout, and a poll interval of 0 a busy loop.
+ *
+ * One table serves every place, because an option's name means the same thing wherever it appears (`timeoutMs`,
+ * `signal`, `limit`...). A name the table does not know (a provider's own option) is left to its owner.
  */
 
-/** What a valid value is, and how the message says it. */
-type Rule = readonly [test: (value: any) => boolean, expected: string];
-type Spec = Record<string, Rule>;
+/** What a valid value is and how the message says it; or a function checking a nested object. */
+type Rule = readonly [test: (value: any) => boolean, expected: string] | ((value: unknown, name: string) => void);
 
-const positiveMs: Rule = [(v) => typeof v === 'number' && v > 0, 'a number of milliseconds above 0 (Infinity for none)'];
-const delayMs: Rule = [(v) => typeof v === 'number' && v >= 0 && v < Infinity, 'a finite number of milliseconds, 0 or more'];
-const capMs: Rule = [(v) => typeof v === 'number' && v >= 0, 'a number of milliseconds, 0 or more (Infinity for no cap)'];
-const intervalMs: Rule = [(v) => typeof v === 'number' && v > 0 && v < Infinity, 'a finite number of milliseconds above 0'];
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const positiveMs: Rule = [(v) => isNumber(v) && v > 0, 'a number of milliseconds above 0 (Infinity for none)'];
+const delayMs: Rule = [(v) => isNumber(v) && v >= 0 && v < Infinity, 'a finite number of milliseconds, 0 or more'];
+const capMs: Rule = [(v) => isNumber(v) && v >= 0, 'a number of milliseconds, 0 or more (Infinity for no cap)'];
+const intervalMs: Rule = [(v) => isNumber(v) && v > 0 && v < Infinity, 'a finite number of milliseconds above 0'];
 const count: Rule = [(v) => Number.isInteger(v) && v >= 0, 'a whole number, 0 or more'];
 const bound: Rule = [(v) => v === Infinity || (Number.isInteger(v) && v >= 0), 'a whole number, 0 or more (Infinity for no bound)'];
-const positiveCount: Rule = [(v) => v === Infinity || (Number.isInteger(v) && v > 0), 'a whole number above 0 (Infinity for no cap)'];
 const limit: Rule = [(v) => Number.isInteger(v) && v > 0, 'a whole number above 0'];
-const growth: Rule = [(v) => typeof v === 'number' && v >= 1 && v < Infinity, 'a finite number, 1 or more'];
-const fraction: Rule = [(v) => typeof v === 'number' && v >= 0 && v <= 1, 'a number from 0 to 1'];
 const flag: Rule = [(v) => typeof v === 'boolean', 'true or false'];
-const text: Rule = [(v) => typeof v === 'string', 'a string'];
-const key: Rule = [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string'];
 const fn: Rule = [(v) => typeof v === 'function', 'a function'];
-const object: Rule = [(v) => typeof v === 'object' && v !== null, 'an object'];
-const signal: Rule = [(v) => v === null || (typeof v === 'object' && typeof v.aborted === 'boolean' && typeof v.addEventListener === 'function'), 'an AbortSignal'];
-const statuses: Rule = [(v) => Array.isArray(v) && v.every((s) => Number.isInteger(s) && s >= 100 && s <= 599), 'an array of HTTP statuses (100 to 599)'];
-const level: Rule = [(v) => ['off', 'error', 'warn', 'info', 'debug'].includes(v), "one of 'off', 'error', 'warn', 'info', 'debug'"];
-const resetKind: Rule = [(v) => v === 'seconds' || v === 'epoch-seconds', "'seconds' or 'epoch-seconds'"];
-const match: Rule = [(v) => v instanceof RegExp || typeof v === 'function', 'a RegExp or a function'];
 
-const RETRY: Spec = { maxRetries: count, retryStatuses: statuses, baseDelayMs: delayMs, maxDelayMs: delayMs, jitter: fraction, maxRetryAfterMs: capMs, retryNetworkErrors: flag, rateLimitDelayMs: delayMs };
-const RULE: Spec = { limit, windowMs: intervalMs };
+/** A nested object whose fields are checked by the same table, some of them required. */
+const nested =
+  (...required: string[]): Rule =>
+  (value, name) =>
+    check(value, name, required);
+
+const RULES: Record<string, Rule> = {
+  timeoutMs: positiveMs,
+  deadlineMs: positiveMs,
+  intervalMs,
+  maxIntervalMs: intervalMs,
+  windowMs: intervalMs,
+  backoff: [(v) => isNumber(v) && v >= 1 && v < Infinity, 'a finite number, 1 or more'],
+  maxRetries: count,
+  baseDelayMs: delayMs,
+  maxDelayMs: delayMs,
+  rateLimitDelayMs: delayMs,
+  maxRetryAfterMs: capMs,
+  maxWaitMs: capMs,
+  jitter: [(v) => isNumber(v) && v >= 0 && v <= 1, 'a number from 0 to 1'],
+  retryStatuses: [(v) => Array.isArray(v) && v.every((s) => Number.isInteger(s) && s >= 100 && s <= 599), 'an array of HTTP statuses (100 to 599)'],
+  maxConcurrent: [(v) => v === Infinity || (Number.isInteger(v) && v > 0), 'a whole number above 0 (Infinity for no cap)'],
+  limit,
+  maxItems: bound,
+  maxPages: bound,
+  retryNetworkErrors: flag,
+  enabled: flag,
+  learn: flag,
+  prefetch: flag,
+  idempotent: flag,
+  operation: [(v) => typeof v === 'string', 'a string'],
+  idempotencyKey: [(v) => typeof v === 'string' && v.trim() !== '', 'a non-empty string'],
+  logLevel: [(v) => ['off', 'error', 'warn', 'info', 'debug'].includes(v), "one of 'off', 'error', 'warn', 'info', 'debug'"],
+  resetKind: [(v) => v === 'seconds' || v === 'epoch-seconds', "'seconds' or 'epoch-seconds'"],
+  signal: [(v) => v === null || (typeof v === 'object' && typeof v.aborted === 'boolean' && typeof v.addEventListener === 'function'), 'an AbortSignal'],
+  match: [(v) => v instanceof RegExp || typeof v === 'function', 'a RegExp or a function'],
+  ...Object.fromEntries(
+    ['fetch', 'random', 'key', 'check', 'until', 'failed', 'onProgress', 'onRequest', 'onResponse', 'onRetry', 'onGiveUp', 'now', 'setTimeout', 'clearTimeout', 'error', 'warn', 'info', 'debug'].map((name) => [name, fn]),
+  ),
+  retry: nested(),
+  hooks: nested(),
+  rateLimit: (value, name) => value === false || check(value, name),
+  rule: nested('limit', 'windowMs'),
+  burst: nested('limit', 'windowMs'),
+  routes: (value, name) => {
+    if (!Array.isArray(value)) fail(name, 'an array', value);
+    value.forEach((route, i) => check(route, `${name}[${i}]`, ['match', 'rule']));
+  },
+  logger: nested('error', 'warn', 'info', 'debug'),
+  clock: nested('now', 'setTimeout', 'clearTimeout'),
+  // Header values may hold credentials: a bad one is named, never quoted. A client's headers may be a function.
+  headers: (value, name) => {
+    if (typeof value === 'function' && !name.includes('.')) return;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(name, 'an object of header names to strings', value);
+    for (const header in value) {
+      const text = (value as Record<string, unknown>)[header];
+      if (typeof text !== 'string') throw new ValidationError(`Option ${name}[${JSON.stringify(header)}] must be a string; got ${text === null ? 'null' : `a ${typeof text}`}.`);
+    }
+  },
+};
 
 // Names other SDKs use for the same settings (Stainless clients take `timeout` and `maxRetries`): passed here they
 // would be silently ignored, so they are refused with the name to use.
 const MISNAMED: Record<string, string> = { timeout: 'timeoutMs', deadline: 'deadlineMs', maxRetries: 'retry.maxRetries', retries: 'retry.maxRetries', interval: 'intervalMs' };
 
-function checkNames(options: object): void {
-  for (const name in MISNAMED) {
-    if ((options as Record<string, unknown>)[name] !== undefined) throw new ValidationError(`Unknown option ${name}: did you mean ${MISNAMED[name]}?`);
+/** Checks every option of `options` the table knows; `where` is the path of `options` itself ('' at the top). */
+function check(options: unknown, where: string, required: string[] = []): void {
+  if (typeof options !== 'object' || options === null) fail(where, 'an object', options);
+  const values = options as Record<string, unknown>;
+  for (const name of required) if (values[name] === undefined) at(name, undefined, where);
+  for (const name in values) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (!where && name in MISNAMED) throw new ValidationError(`Unknown option ${name}: did you mean ${MISNAMED[name]}?`);
+    at(name, value, where);
   }
 }
 
-/** Checks the options present in `options` against `spec`; `where` prefixes the option's name in the message. */
-function check(where: string, options: unknown, spec: Spec, required = false): void {
-  if (options === undefined && !required) return;
-  if (typeof options !== 'object' || options === null) fail(where.replace(/\.$/, ''), object, options);
-  for (const name in spec) {
-    const value = (options as Record<string, unknown>)[name];
-    if ((value !== undefined || required) && !spec[name]![0](value)) fail(where + name, spec[name]!, value);
-  }
+function at(name: string, value: unknown, where: string): void {
+  const rule = RULES[name];
+  const path = where ? `${where}.${name}` : name;
+  if (typeof rule === 'function') rule(value, path);
+  else if (rule && !rule[0](value)) fail(path, rule[1], value);
 }
 
-function fail(name: string, rule: Rule, value: unknown): never {
-  throw new ValidationError(`${name ? `Option ${name}` : 'The options'} must be ${rule[1]}; got ${describe(value)}.`);
+function fail(name: string, expected: string, value: unknown): never {
+  throw new ValidationError(`${name ? `Option ${name}` : 'The options'} must be ${expected}; got ${describe(value)}.`);
 }
 
-/** The value for the message: numbers and flags as they are, strings only when short (a string is never a secret here: header values are described by type alone). */
+/** The value for the message: numbers and flags as they are, short strings quoted (header values never get here). */
 function describe(value: unknown): string {
-  if (value === null || typeof value === 'number' || typeof value === 'boolean' || value === undefined) return String(value);
   if (typeof value === 'string') return value.length <= 24 ? JSON.stringify(value) : 'a string';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/** Header values may hold credentials: a bad one is named, never quoted. */
-function checkHeaders(where: string, headers: unknown): void {
-  if (headers === undefined) return;
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) fail(where, [() => false, 'an object of header names to strings'], headers);
-  for (const name in headers) {
-    const value = (headers as Record<string, unknown>)[name];
-    if (typeof value !== 'string') throw new ValidationError(`Option ${where}[${JSON.stringify(name)}] must be a string; got ${value === null ? 'null' : `a ${typeof value}`}.`);
-  }
+  if (value === null || typeof value !== 'object') return typeof value === 'function' ? 'a function' : String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
 }
 
 /** A client's options (every provider client passes its options through here). */
-export function checkClientOptions(options: {
-  headers?: unknown;
-  fetch?: unknown;
-  retry?: unknown;
-  timeoutMs?: unknown;
-  deadlineMs?: unknown;
-  rateLimit?: unknown;
-  logLevel?: unknown;
-  logger?: unknown;
-  hooks?: unknown;
-  clock?: unknown;
-  random?: unknown;
-}): void {
-  check('', options, { timeoutMs: positiveMs, deadlineMs: positiveMs, fetch: fn, random: fn, logLevel: level });
-  checkNames(options);
-  if (typeof options.headers !== 'function') checkHeaders('headers', options.headers);
-  check('retry.', options.retry, RETRY);
-  // Its fields are checked where the limiter is made (RateLimiter is public too).
-  if (options.rateLimit !== undefined && options.rateLimit !== false) check('rateLimit.', options.rateLimit, {});
-  check('hooks.', options.hooks, { onRequest: fn, onResponse: fn, onRetry: fn, onGiveUp: fn });
-  if (options.logger !== undefined) check('logger.', options.logger, { error: fn, warn: fn, info: fn, debug: fn }, true);
-  if (options.clock !== undefined) check('clock.', options.clock, { now: fn, setTimeout: fn, clearTimeout: fn }, true);
+export function checkClientOptions(options: object): void {
+  check(options, '');
 }
 
-/** The options of one call. */
+/** The options of one call (whose headers, unlike a client's, cannot be a function). */
 export function checkRequestOptions(options: object): void {
-  check('', options, { operation: text, idempotent: flag, idempotencyKey: key, timeoutMs: positiveMs, deadlineMs: positiveMs, signal });
-  checkNames(options);
-  const { retry, headers } = options as { retry?: unknown; headers?: unknown };
-  check('retry.', retry, RETRY);
-  checkHeaders('headers', headers);
+  check(options, '');
+  const { headers } = options as { headers?: unknown };
+  if (typeof headers === 'function') fail('headers', 'an object of header names to strings', headers);
 }
 
-/** Client-side rate limiting. */
+/** Client-side rate limiting (`RateLimiter` is public, so it checks its own options too). */
 export function checkRateLimitOptions(options: unknown): void {
-  if (options === undefined) return;
-  check('rateLimit.', options, { enabled: flag, key: fn, maxConcurrent: positiveCount, learn: flag, resetKind, maxWaitMs: capMs });
-  const { rule, routes } = options as { rule?: unknown; routes?: unknown };
-  if (rule !== undefined) check('rateLimit.rule.', rule, RULE, true);
-  if (routes === undefined) return;
-  if (!Array.isArray(routes)) fail('rateLimit.routes', [() => false, 'an array'], routes);
-  routes.forEach((route: unknown, i) => {
-    check(`rateLimit.routes[${i}].`, route, { match, rule: object }, true);
-    check(`rateLimit.routes[${i}].rule.`, (route as { rule: unknown }).rule, RULE, true);
-    check(`rateLimit.routes[${i}].burst.`, (route as { burst?: unknown }).burst, RULE);
-  });
+  check(options, 'rateLimit');
 }
 
-/** A waiter's pacing. */
+/** A waiter's options: `check` and `until` are required. */
 export function checkWaitOptions(options: object): void {
-  check('', options, { check: fn, until: fn }, true);
-  check('', options, { failed: fn, intervalMs, backoff: growth, maxIntervalMs: intervalMs, timeoutMs: positiveMs, signal, onProgress: fn });
-  checkNames(options);
+  check(options, '', ['check', 'until']);
 }
 
 /** A paginator's bounds (and page size, for offset pages). */
 export function checkPaginateOptions(options: object): void {
-  check('', options, { maxItems: bound, maxPages: bound, prefetch: flag, signal, limit });
+  check(options, '');
 }
