@@ -124,7 +124,7 @@ export function createCockroachCloudClient(options: CockroachCloudClientOptions 
   const raw = createClient<paths>({ baseUrl, fetch: transport.fetch, Request: LateBoundRequest });
   const client: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(operations)) {
-    client[name] = (params?: Record<string, unknown>, requestOptions?: object) => callOperation(raw as never, transport, name, spec, params, requestOptions);
+    client[name] = (params?: Record<string, unknown>, requestOptions?: object) => callOperation(baseUrl, transport, name, spec, params, requestOptions);
   }
   const api = client as unknown as CockroachCloudClient;
   const methods: Record<string, unknown> = {

@@ -54,7 +54,7 @@ export type { RequestOptions } from './request-options';
 export { encodePathParam, checkPathParams } from './path';
 export { readEnv } from './env';
 export { callOperation, toFormData } from './rest-operation';
-export type { OperationSpec, OpenAPIRequester } from './rest-operation';
+export type { OperationSpec } from './rest-operation';
 export type { MethodArgs, MethodParams, MethodResult, ResponseKind } from './openapi-types';
 export { createOptionsHandOff, createSdkWrapper } from './graphql-wrapper';
 export type { GraphQLWrapperOptions, OptionsHandOff, SdkWrapper } from './graphql-wrapper';

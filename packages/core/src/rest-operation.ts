@@ -1,5 +1,5 @@
 import { checkRequestOptions } from './check-options';
-import { XError } from './errors';
+import { ValidationError, XError } from './errors';
 import { encodePathParam } from './path';
 import type { RequestOptions } from './request-options';
 import type { ResponseKind } from './openapi-types';
@@ -34,17 +34,14 @@ export interface OperationSpec {
   response?: ResponseKind;
 }
 
-/** The part of an openapi-fetch client the runner uses. */
-export interface OpenAPIRequester {
-  request(method: string, url: string, init?: Record<string, unknown>): Promise<{ data?: unknown; error?: unknown; response: Response }>;
-}
-
 /**
- * Calls one operation through the raw typed layer and turns its answer into data or a typed error. Path
- * parameters are checked before anything is sent.
+ * Calls one operation and turns its answer into data or a typed error. It builds the request itself (the URL, the
+ * query, the headers and the body, on the wire exactly as the raw openapi-fetch layer sends them) and hands it to
+ * the transport with the call's options; there is no Request object to build and read back. Path parameters and
+ * options are checked before anything is sent.
  */
 export async function callOperation(
-  client: OpenAPIRequester,
+  baseUrl: string,
   transport: Transport,
   name: string,
   spec: OperationSpec,
@@ -53,36 +50,40 @@ export async function callOperation(
 ): Promise<unknown> {
   // The call's options are checked first: a bad one fails before anything else is looked at (and nothing is sent).
   checkRequestOptions(options);
-  // The path is filled in here, every parameter checked and encoded once; openapi-fetch gets it with no templates left.
   const parts = pathParts(spec.path);
-  let path = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) path += encodePathParam(parts[i]!, params[parts[i]!]) + parts[i + 1]!;
-  const query: Record<string, unknown> = {};
-  for (const key of spec.query ?? []) if (params[key] !== undefined) query[key] = params[key];
-  const header = { ...(params.headers as Record<string, string> | undefined) };
-  const contentType = pickContentType(spec, params);
-  // The options go to the transport as they are (the caller's signal included): nothing to encode into a header and
-  // read back, and openapi-fetch's Request never listens on the caller's signal.
-  const direct: RequestOptions = { ...options, operation: options.operation ?? name, headers: undefined };
-  const init: Record<string, unknown> = {
-    params: { query, header },
-    headers: { ...options.headers },
-    fetch: (input: Request, requestInit?: RequestInit) => transport.fetch(input, requestInit, direct),
-    parseAs: spec.response === 'text' ? 'text' : spec.response === 'binary' ? 'arrayBuffer' : 'json',
-  };
+  let url = baseUrl + parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) url += encodePathParam(parts[i]!, params[parts[i]!]) + parts[i + 1]!;
+  if (spec.query) url += queryString(spec.query, params);
+  // Lowest to highest, as openapi-fetch sends them: the JSON content type, the call's headers, the operation's own
+  // content type, the header parameters. Names in lower case, so a later source replaces an earlier one.
+  const headers: Record<string, string> = {};
+  let body: BodyInit | undefined;
+  let contentType: string | undefined;
   if (spec.body && params.body !== undefined) {
-    init.body = params.body;
-    if (contentType && contentType !== 'application/json') {
-      (init.headers as Record<string, string>)['content-type'] = contentType;
-      init.bodySerializer = serializerFor(contentType);
+    const chosen = pickContentType(spec, params);
+    if (params.body instanceof FormData) body = params.body;
+    else if (!chosen || chosen === 'application/json') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(params.body);
+    } else {
+      body = serializerFor(chosen)(params.body) as BodyInit;
+      contentType = chosen;
     }
-    if (contentType === 'multipart/form-data') delete (init.headers as Record<string, string>)['content-type'];
   }
-  let result: Awaited<ReturnType<OpenAPIRequester['request']>>;
+  mergeHeaders(headers, options.headers);
+  if (contentType) headers['content-type'] = contentType;
+  // Multipart is left to fetch, which writes the content type with its boundary.
+  if (body instanceof FormData) delete headers['content-type'];
+  mergeHeaders(headers, params.headers as Record<string, unknown> | undefined);
+  // The options go to the transport as they are (the caller's signal included); their headers are already in.
+  const direct: RequestOptions = { ...options, operation: options.operation ?? name, headers: undefined };
+  const response = await transport.fetch(url, { method: spec.method, headers, body }, direct);
+  if (!response.ok) throw await transport.errorFromResponse(response, { operation: name, method: spec.method });
+  if (spec.response === 'none') return undefined;
+  let data: unknown;
   try {
-    result = await client.request(spec.method.toLowerCase(), path, init);
+    data = await readData(response, spec);
   } catch (error) {
-    if (error instanceof XError) throw error;
     // A JSON parse error quotes the body, which may echo a credential.
     const text = transport.scrub(error instanceof Error ? error.message : String(error));
     const reason = text.length > 300 ? `${text.slice(0, 297)}...` : text;
@@ -92,10 +93,54 @@ export async function callOperation(
       cause: error,
     });
   }
-  if (!result.response.ok) throw await transport.errorFromResponse(result.response, { operation: name, method: spec.method });
-  if (spec.response === 'none') return undefined;
-  if (spec.response === 'binary') return result.data === undefined ? new Uint8Array() : new Uint8Array(result.data as ArrayBuffer);
-  return result.data;
+  if (spec.response === 'binary') return data === undefined ? new Uint8Array() : new Uint8Array(data as ArrayBuffer);
+  return data;
+}
+
+/** The answer's data: none for 204, HEAD or an empty body; else the bytes, the text or the parsed JSON. */
+async function readData(response: Response, spec: OperationSpec): Promise<unknown> {
+  const length = response.headers.get('content-length');
+  if (response.status === 204 || spec.method === 'HEAD' || (length === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))) return undefined;
+  if (spec.response === 'binary') return response.arrayBuffer();
+  if (spec.response === 'text') return response.text();
+  // Without a length the body may be empty: no data rather than a parse error.
+  if (length === null) {
+    const text = await response.text();
+    return text ? JSON.parse(text) : undefined;
+  }
+  return response.json();
+}
+
+/**
+ * The query string of the operation's query parameters that are set: `?a=1&tag=x&tag=y&filter[k]=v`. Arrays repeat
+ * the name, objects go as `name[key]`, every value percent-encoded; an empty array or a null is left out.
+ */
+function queryString(names: readonly string[], params: Record<string, unknown>): string {
+  const pairs: string[] = [];
+  const add = (key: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    if (typeof value === 'object') throw new ValidationError(`Query parameter ${key} holds a nested object or array, which cannot be sent in a query string.`);
+    pairs.push(`${key}=${encodeURIComponent(value as string | number | boolean)}`);
+  };
+  for (const name of names) {
+    const value = params[name];
+    if (Array.isArray(value)) for (const item of value) add(name, item);
+    else if (value && typeof value === 'object') for (const key in value) add(`${name}[${key}]`, (value as Record<string, unknown>)[key]);
+    else add(name, value);
+  }
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/** Copies `source` into `target` by lower-case name: null removes a header, an array repeats it, undefined is skipped. */
+function mergeHeaders(target: Record<string, string>, source: Record<string, unknown> | undefined): void {
+  if (!source) return;
+  for (const key in source) {
+    const value = source[key];
+    const name = key.toLowerCase();
+    if (value === null) delete target[name];
+    else if (Array.isArray(value)) target[name] = target[name] === undefined ? value.join(', ') : `${target[name]}, ${value.join(', ')}`;
+    else if (value !== undefined) target[name] = String(value);
+  }
 }
 
 // A path template split into literal text and parameter names, alternating (`/v1/projects/{ref}/x` →

@@ -1,9 +1,8 @@
 // A canary credential must never come out of the SDK: not in a thrown error (its message, stack, JSON or
 // util.inspect), not in a debug log line, not in a printed transport — even when the server echoes it back.
 import { inspect } from 'node:util';
-import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { callOperation, createSdkWrapper, createTransport, requestOptionsHeaders, type AuthOptions, type OpenAPIRequester, type OperationSpec, type Transport } from '../src/index';
+import { callOperation, createSdkWrapper, createTransport, requestOptionsHeaders, type AuthOptions, type OperationSpec, type Transport } from '../src/index';
 import { createFaultyFetch, faults, networkError, VirtualClock, type Fault } from '../src/testing/index';
 import { graphQLRequester, sdkCall } from './graphql-client';
 import { BASE, captureLogger } from './helpers';
@@ -44,8 +43,7 @@ function transportFor(setup: Setup, script: Fault[], logger = captureLogger(), e
 }
 
 function rest(transport: Transport, options = {}) {
-  const client = createClient({ baseUrl: BASE, fetch: transport.fetch }) as unknown as OpenAPIRequester;
-  return callOperation(client, transport, 'getMe', getMe, { access_token: CANARY }, options);
+  return callOperation(BASE, transport, 'getMe', getMe, { access_token: CANARY }, options);
 }
 
 function graphql(transport: Transport, type: 'query' | 'mutation' = 'mutation') {

@@ -141,7 +141,7 @@ export function createSupabaseMgmtClient(options: SupabaseMgmtClientOptions = {}
   const client: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(operations)) {
     client[name] = (params?: Record<string, unknown>, requestOptions?: RequestOptions) =>
-      callOperation(raw as never, transport, name, spec, IDEMPOTENT_WITH_KEY.has(name) ? withIdempotencyKey(params) : params, requestOptions);
+      callOperation(baseUrl, transport, name, spec, IDEMPOTENT_WITH_KEY.has(name) ? withIdempotencyKey(params) : params, requestOptions);
   }
   const context: HelperContext = { methods: client as unknown as NamedMethods, raw, transport, baseUrl };
   for (const [name, helper] of Object.entries(HELPERS)) client[name] = (...args: unknown[]) => (helper as (context: HelperContext, ...rest: unknown[]) => unknown)(context, ...args);
