@@ -35,16 +35,31 @@ export async function interleavedRounds(contenders, rounds) {
   return { wall, cpu };
 }
 
-/** Contenders for `interleavedRounds` that each await their one call `calls` times in a row. */
-export function repeated(one, calls) {
-  return Object.fromEntries(
-    Object.entries(one).map(([name, call]) => [
-      name,
-      async () => {
-        for (let i = 0; i < calls; i++) await call();
-      },
-    ]),
-  );
+/**
+ * Runs each contender's one call `calls` times in a row per round, the rounds interleaved as in `interleavedRounds`,
+ * and times every `chunk` consecutive calls on its own: returns, per contender, the wall and CPU time per call (us)
+ * of every chunk. The median of these many short samples stays clear of the slow phases (a major GC, the platform's
+ * finalizers catching up) that land on whichever contender runs at the time; the median of a few long rounds does not.
+ */
+export async function chunkedRounds(one, { calls, chunk, rounds }) {
+  const names = Object.keys(one);
+  const wall = Object.fromEntries(names.map((name) => [name, []]));
+  const cpu = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) {
+      globalThis.gc?.();
+      for (let done = 0; done < calls; done += chunk) {
+        const cpuBefore = process.cpuUsage();
+        const started = now();
+        for (let i = 0; i < chunk; i++) await one[name]();
+        wall[name].push(((now() - started) * 1000) / chunk);
+        const used = process.cpuUsage(cpuBefore);
+        cpu[name].push((used.user + used.system) / chunk);
+      }
+    }
+  }
+  return { wall, cpu };
 }
 
 /** Rounds a figure for the report: 3 significant decimals are plenty for ms, ratios and kB. */
