@@ -113,19 +113,22 @@ async function readData(response: Response, spec: OperationSpec): Promise<unknow
 
 /**
  * The query string of the operation's query parameters that are set: `?a=1&tag=x&tag=y&filter[k]=v`. Arrays repeat
- * the name, objects go as `name[key]`, every value percent-encoded; an empty array or a null is left out.
+ * the name, objects go as `name[key]`, dates as ISO 8601, every value percent-encoded; an empty array or a null is
+ * left out.
  */
 function queryString(names: readonly string[], params: Record<string, unknown>): string {
   const pairs: string[] = [];
   const add = (key: string, value: unknown) => {
     if (value === undefined || value === null) return;
+    // A date goes as its ISO 8601 text, the form the APIs' date-time parameters take.
+    if (value instanceof Date) value = value.toISOString();
     if (typeof value === 'object') throw new ValidationError(`Query parameter ${key} holds a nested object or array, which cannot be sent in a query string.`);
     pairs.push(`${key}=${encodeURIComponent(value as string | number | boolean)}`);
   };
   for (const name of names) {
     const value = params[name];
     if (Array.isArray(value)) for (const item of value) add(name, item);
-    else if (value && typeof value === 'object') for (const key in value) add(`${name}[${key}]`, (value as Record<string, unknown>)[key]);
+    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const key in value) add(`${name}[${key}]`, (value as Record<string, unknown>)[key]);
     else add(name, value);
   }
   return pairs.length ? `?${pairs.join('&')}` : '';

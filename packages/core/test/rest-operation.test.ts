@@ -142,6 +142,12 @@ describe('callOperation on the wire, side by side with the raw openapi-fetch lay
     expect(ours.calls[0]).toEqual(theirs.calls[0]);
   });
 
+  it('sends a date query parameter as its ISO 8601 text', async () => {
+    const { call, calls } = rest([]);
+    await call('search', search, { ref: 'abc', q: new Date(Date.UTC(2026, 10, 23, 9, 30)), tags: [new Date(0)] });
+    expect(calls[0]!.url).toBe(`${BASE}/v1/projects/abc/search?q=2026-11-23T09%3A30%3A00.000Z&tags=1970-01-01T00%3A00%3A00.000Z`);
+  });
+
   it('refuses a query parameter holding a nested object, before anything is sent', async () => {
     const { call, calls } = rest([]);
     await expect(call('search', search, { ref: 'abc', filter: { nested: { deep: 1 } } })).rejects.toThrow(new ValidationError('Query parameter filter[nested] holds a nested object or array, which cannot be sent in a query string.'));
