@@ -35,7 +35,10 @@ export const graphqlConfig = {
  * The class 'string' mode instantiates without defining it (@graphql-codegen's typed-document-node plugin defines it
  * the same way): the document's text, carrying its result and variables types for clients that read them.
  */
-export const TYPED_DOCUMENT_STRING = `import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export const TYPED_DOCUMENT_STRING = `/** How a GraphQL client reads a document's result and variables types (the shape @graphql-typed-document-node/core declares). */
+export interface DocumentTypeDecoration<TResult, TVariables> {
+  __apiType?: (variables: TVariables) => TResult;
+}
 /** A document's text, typed with its result and variables. */
 export class TypedDocumentString<TResult, TVariables> extends String implements DocumentTypeDecoration<TResult, TVariables> {
   __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
@@ -49,6 +52,21 @@ export class TypedDocumentString<TResult, TVariables> extends String implements 
   override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
     return this.value;
   }
+}
+`;
+
+// typescript-graphql-request imports its client's types from graphql-request, whose own types import graphql's: a
+// package's types would then load a hundred declaration files of a library it does not otherwise expose. getSdk
+// needs only the one method it calls, so the import is replaced by that method's shape, which a graphql-request
+// GraphQLClient has.
+const CLIENT_IMPORT = `import { type GraphQLClient, type RequestOptions } from 'graphql-request';
+type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
+`;
+const CLIENT_TYPES = `/** Request headers as graphql-request takes them. */
+type GraphQLClientRequestHeaders = Headers | string[][] | Record<string, string>;
+/** What getSdk calls on its client: graphql-request's GraphQLClient has this method. */
+export interface GraphQLClient {
+  request<T>(options: { document: any; variables?: any; requestHeaders?: GraphQLClientRequestHeaders; signal?: RequestInit['signal'] }): Promise<T>;
 }
 `;
 
@@ -82,5 +100,7 @@ export async function generateGraphQLModule({ schemaFile, documentsDir, source }
   );
   const file = files.find((/** @type {{ filename: string }} */ f) => f.filename === output);
   if (!file) throw new Error(`graphql-codegen produced no ${output} for ${source}.`);
-  return `${banner(SCRIPT, source)}\n${TYPED_DOCUMENT_STRING}\n${file.content.endsWith('\n') ? file.content : `${file.content}\n`}`;
+  if (!file.content.includes(CLIENT_IMPORT)) throw new Error(`graphql-codegen's getSdk no longer imports its client types as expected (${source}): update CLIENT_IMPORT.`);
+  const content = file.content.replace(CLIENT_IMPORT, CLIENT_TYPES);
+  return `${banner(SCRIPT, source)}\n${TYPED_DOCUMENT_STRING}\n${content.endsWith('\n') ? content : `${content}\n`}`;
 }
