@@ -33,6 +33,13 @@ describe('GraphQL documents', () => {
     }
   });
 
+  it('import nothing, not even types: getSdk types its client by the one method it calls', () => {
+    for (const [name, content] of modules) {
+      expect(content.match(/^import .*$/gm), name).toBeNull();
+      expect(content, name).toMatch(/^export interface GraphQLClient \{\n {2}request<T>\(/m);
+    }
+  });
+
   it('start with their operation, named as the SDK method that sends them', () => {
     for (const [name, content] of modules) {
       for (const [operation, text] of documents(content)) {
