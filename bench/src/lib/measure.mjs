@@ -42,23 +42,25 @@ export async function interleavedRounds(contenders, rounds) {
  * finalizers catching up) that land on whichever contender runs at the time; the median of a few long rounds does not.
  */
 export async function chunkedRounds(one, { calls, chunk, rounds }) {
-  const names = Object.keys(one);
-  const wall = Object.fromEntries(names.map((name) => [name, []]));
-  const cpu = Object.fromEntries(names.map((name) => [name, []]));
-  for (let round = 0; round < rounds; round++) {
-    const order = names.map((_, i) => names[(i + round) % names.length]);
-    for (const name of order) {
-      globalThis.gc?.();
-      for (let done = 0; done < calls; done += chunk) {
-        const cpuBefore = process.cpuUsage();
-        const started = now();
-        for (let i = 0; i < chunk; i++) await one[name]();
-        wall[name].push(((now() - started) * 1000) / chunk);
-        const used = process.cpuUsage(cpuBefore);
-        cpu[name].push((used.user + used.system) / chunk);
-      }
-    }
-  }
+  const wall = Object.fromEntries(Object.keys(one).map((name) => [name, []]));
+  const cpu = Object.fromEntries(Object.keys(one).map((name) => [name, []]));
+  // Each contender's round is its calls in a row, timed chunk by chunk; interleavedRounds takes care of the turns.
+  const contenders = Object.fromEntries(
+    Object.entries(one).map(([name, call]) => [
+      name,
+      async () => {
+        for (let done = 0; done < calls; done += chunk) {
+          const cpuBefore = process.cpuUsage();
+          const started = now();
+          for (let i = 0; i < chunk; i++) await call();
+          wall[name].push(((now() - started) * 1000) / chunk);
+          const used = process.cpuUsage(cpuBefore);
+          cpu[name].push((used.user + used.system) / chunk);
+        }
+      },
+    ]),
+  );
+  await interleavedRounds(contenders, rounds);
   return { wall, cpu };
 }
 
