@@ -40,4 +40,22 @@ describe('pnpm bench --quick', () => {
     expect(results.rate_limit.figures.ours_failed).toBe(0);
     expect(results.rate_limit.figures.naive_429s).toBeGreaterThan(0);
   });
+
+  it('splits each client bundle into the package itself, its generated table and its share of the core', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'results.json');
+    const run = spawnSync(process.execPath, ['--expose-gc', 'src/run.mjs', '--no-build', '--only', 'bundle', '--out', out], { cwd: benchDir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const { bundle } = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, Section>;
+    expect(bundle!.errors ?? []).toEqual([]);
+    const f = bundle!.figures;
+    // Left out for real: the package alone is smaller than the client that carries the core and openapi-fetch.
+    expect(f.supabase_mgmt_own_gzip_kb).toBeLessThan(f.supabase_mgmt_client_gzip_kb! - f.openapi_fetch_client_gzip_kb!);
+    expect(f.supabase_mgmt_operations_gzip_kb).toBeGreaterThan(0);
+    expect(f.supabase_mgmt_operations_gzip_kb).toBeLessThan(f.supabase_mgmt_own_gzip_kb!);
+    expect(f.supabase_mgmt_core_share_gzip_kb).toBeCloseTo(f.supabase_mgmt_client_gzip_kb! - f.supabase_mgmt_own_gzip_kb! - f.openapi_fetch_client_gzip_kb!, 3);
+    expect(f.hasura_cloud_own_gzip_kb).toBeLessThan(f.hasura_cloud_client_gzip_kb!);
+    // The core's share of a client is most of the core's own client bundle and never more than its whole entry.
+    expect(f.supabase_mgmt_core_share_gzip_kb).toBeGreaterThan(f.core_client_gzip_kb! * 0.5);
+    expect(f.supabase_mgmt_core_share_gzip_kb).toBeLessThan(f.core_entry_gzip_kb!);
+  });
 });
