@@ -61,6 +61,8 @@ interface Window {
   resetKnown: boolean;
   /** The lowest remaining count the server stated in the current window. */
   lowest: number;
+  /** Requests in `acquire` that count against this bucket and have not been sent yet. */
+  pending: number;
 }
 
 /** A request's hold on the limiter: the buckets it counts against, and the call that gives its slot back. */
@@ -71,6 +73,9 @@ export interface RateLimitLease {
 
 // Distinct request URLs whose buckets are remembered; a client touching more simply works some of them out again.
 const KEY_MEMO_SIZE = 1_000;
+// Buckets kept before the idle ones are let go. A bucket per endpoint and project (Supabase's) would otherwise pile
+// up in a service that touches thousands of projects over its life.
+const IDLE_SWEEP_AT = 1_000;
 
 /** The limiter's view of one bucket, for diagnostics. */
 export interface RateLimitState {
@@ -87,6 +92,7 @@ export class RateLimiter {
   readonly #windows = new Map<string, Window>();
   readonly #slots: Semaphore;
   readonly #keyMemo = new Map<string, string[]>();
+  #sweepAt = IDLE_SWEEP_AT;
   /** Total time callers spent waiting in the limiter, in ms. */
   waitedMs = 0;
 
@@ -103,20 +109,19 @@ export class RateLimiter {
    */
   tryAcquire(method: string, url: URL | string): RateLimitLease | undefined {
     const keys = this.#keysFor(method, url);
+    const windows = keys.map((key) => this.#windows.get(key)!);
     const now = this.#clock.now();
-    for (const key of keys) {
-      const window = this.#windows.get(key)!;
+    for (const window of windows) {
       if (window.probe || !window.learned || (window.remaining <= 0 && now < window.resetAt)) return undefined;
     }
     const release = this.#slots.tryAcquire();
     if (!release) return undefined;
-    for (const key of keys) {
-      const window = this.#windows.get(key)!;
+    for (const window of windows) {
       if (now >= window.resetAt) this.#roll(window, now);
       window.remaining -= 1;
       window.inFlight += 1;
     }
-    return this.#lease(keys, [], release);
+    return this.#lease(keys, windows, [], release);
   }
 
   /** Waits for a concurrency slot and a token in every window the request counts against. */
@@ -125,29 +130,35 @@ export class RateLimiter {
     const release = await this.#slots.acquire(signal);
     try {
       const keys = this.#keysFor(method, url);
+      // Held by reference from here on: a bucket let go while idle is never one this request counts against.
+      const windows = keys.map((key) => this.#windows.get(key)!);
       const probes: Array<NonNullable<Window['probe']>> = [];
-      for (const key of keys) {
-        const probe = await this.#take(key, signal);
-        if (probe) probes.push(probe);
+      for (const window of windows) window.pending += 1;
+      try {
+        for (const [index, window] of windows.entries()) {
+          const probe = await this.#take(keys[index]!, window, signal);
+          if (probe) probes.push(probe);
+        }
+      } finally {
+        for (const window of windows) window.pending -= 1;
       }
-      for (const key of keys) this.#windows.get(key)!.inFlight += 1;
+      for (const window of windows) window.inFlight += 1;
       this.waitedMs += this.#clock.now() - started;
-      return this.#lease(keys, probes, release);
+      return this.#lease(keys, windows, probes, release);
     } catch (error) {
       release();
       throw error;
     }
   }
 
-  #lease(keys: string[], probes: Array<NonNullable<Window['probe']>>, release: () => void): RateLimitLease {
+  #lease(keys: string[], windows: Window[], probes: Array<NonNullable<Window['probe']>>, release: () => void): RateLimitLease {
     let done = false;
     return {
       keys,
       release: () => {
         if (done) return;
         done = true;
-        for (const key of keys) {
-          const window = this.#windows.get(key)!;
+        for (const window of windows) {
           window.inFlight -= 1;
           // A probe that got no answer (a network failure) hands the job to the next request in line.
           if (window.probe && probes.includes(window.probe)) {
@@ -219,6 +230,7 @@ export class RateLimiter {
     const memoKey = `${method} ${typeof url === 'string' ? url : url.href}`;
     const known = this.#keyMemo.get(memoKey);
     if (known) return known;
+    if (this.#windows.size >= this.#sweepAt) this.#sweepIdle();
     const keys = this.#computeKeys(method, typeof url === 'string' ? new URL(url) : url);
     if (this.#keyMemo.size >= KEY_MEMO_SIZE) this.#keyMemo.delete(this.#keyMemo.keys().next().value!);
     this.#keyMemo.set(memoKey, keys);
@@ -250,12 +262,25 @@ export class RateLimiter {
     const windowMs = rule?.windowMs ?? 1_000;
     // With no rule the limit is unknown until the server's headers tell it; learning is moot when disabled.
     const learned = limit !== Number.POSITIVE_INFINITY || this.#options.enabled === false || this.#options.learn === false;
-    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0, learned, probe: undefined, resetKnown: false, lowest: Number.POSITIVE_INFINITY });
+    this.#windows.set(key, { limit, windowMs, remaining: limit, resetAt: this.#clock.now() + windowMs, inFlight: 0, learned, probe: undefined, resetKnown: false, lowest: Number.POSITIVE_INFINITY, pending: 0 });
+  }
+
+  /**
+   * Lets go of the buckets with nothing to remember: their window has ended, and no request holds or waits on them.
+   * One made again later starts from the rule (or learns the limit again), as a bucket never seen does.
+   */
+  #sweepIdle(): void {
+    const now = this.#clock.now();
+    for (const [key, window] of this.#windows) {
+      if (window.inFlight === 0 && window.pending === 0 && !window.probe && now >= window.resetAt) this.#windows.delete(key);
+    }
+    // Remembered keys may name buckets let go: they are worked out (and their buckets made) again when next asked.
+    this.#keyMemo.clear();
+    this.#sweepAt = Math.max(IDLE_SWEEP_AT, this.#windows.size * 2);
   }
 
   /** Takes a token from a bucket; resolves to the probe this request became, if it is the one learning the limit. */
-  async #take(key: string, signal?: AbortSignal | null): Promise<Window['probe']> {
-    const window = this.#windows.get(key)!;
+  async #take(key: string, window: Window, signal?: AbortSignal | null): Promise<Window['probe']> {
     for (;;) {
       if (window.probe) {
         // Sending a burst before the first answer would spend the server's window blindly: wait for it.

@@ -297,3 +297,56 @@ describe('a server stating a more generous limit than the assumed one', () => {
     expect(clock.pending).toBe(0);
   });
 });
+
+describe('a long-lived client touching many buckets', () => {
+  it('lets go of buckets whose window has ended, so a bucket per project does not pile up over a service\'s life', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter({ rule: { limit: 5, windowMs: 1_000 }, key: (method, target) => `${method} ${target.pathname}` }, clock);
+    for (let i = 0; i < 5_000; i++) {
+      const lease = limiter.tryAcquire('GET', url(`/v1/projects/ref${i}`));
+      expect(lease, `request ${i}`).toBeDefined();
+      lease!.release();
+      if (i % 100 === 99) await clock.advance(1_000);
+    }
+    // Without letting go this would be 5,000; the ones kept are the buckets still inside their window.
+    expect(limiter.snapshot().length).toBeLessThanOrEqual(1_000);
+    expect(limiter.snapshot().length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('keeps a bucket whose window is still running, with its count, however many others come and go', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter({ rule: { limit: 2, windowMs: 60_000 } }, clock);
+    limiter.tryAcquire('GET', url('/v1/busy'))!.release();
+    limiter.tryAcquire('GET', url('/v1/busy'))!.release();
+    await clock.advance(1_000);
+    // Enough one-off endpoints for the limiter to look for buckets to let go, twice over.
+    for (let i = 0; i < 4_000; i++) limiter.tryAcquire('GET', url(`/v1/once/${i}`))!.release();
+    // The busy bucket spent its two requests for this minute: still refused, not reset by being let go.
+    expect(limiter.tryAcquire('GET', url('/v1/busy'))).toBeUndefined();
+    expect(limiter.snapshot().find((state) => state.key === 'GET /v1/busy')).toMatchObject({ remaining: 0 });
+  });
+
+  it('never lets go of a bucket a request is waiting on: the waiter and a newcomer share one count', async () => {
+    // A clock whose time moves without firing timers: the limiter looks for idle buckets after the hot window has
+    // ended but before the request sleeping on it wakes.
+    let now = 0;
+    const timers: Array<() => void> = [];
+    const clock = { now: () => now, setTimeout: (callback: () => void) => timers.push(callback), clearTimeout: () => undefined };
+    const limiter = new RateLimiter({ rule: { limit: 1, windowMs: 1_000 } }, clock);
+    limiter.tryAcquire('GET', url('/v1/hot'))!.release();
+    let waited = false;
+    const waiter = limiter.acquire('GET', url('/v1/hot')).then((lease) => {
+      waited = true;
+      return lease;
+    });
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(timers).toHaveLength(1);
+    now = 1_500;
+    for (let i = 0; i < 1_500; i++) limiter.tryAcquire('GET', url(`/v1/cold/${i}`))!.release();
+    timers.shift()!();
+    (await waiter).release();
+    expect(waited).toBe(true);
+    // The waiter took the one token of the window it woke into; a newcomer counts against the same bucket.
+    expect(limiter.tryAcquire('GET', url('/v1/hot'))).toBeUndefined();
+  });
+});
