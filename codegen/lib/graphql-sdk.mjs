@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
+import { stripIgnoredCharacters } from 'graphql';
 import { banner } from './banner.mjs';
 
 const SCRIPT = 'codegen/lib/graphql-sdk.mjs';
@@ -101,6 +102,27 @@ export async function generateGraphQLModule({ schemaFile, documentsDir, source }
   const file = files.find((/** @type {{ filename: string }} */ f) => f.filename === output);
   if (!file) throw new Error(`graphql-codegen produced no ${output} for ${source}.`);
   if (!file.content.includes(CLIENT_IMPORT)) throw new Error(`graphql-codegen's getSdk no longer imports its client types as expected (${source}): update CLIENT_IMPORT.`);
-  const content = file.content.replace(CLIENT_IMPORT, CLIENT_TYPES);
+  const content = compactDocuments(file.content.replace(CLIENT_IMPORT, CLIENT_TYPES), source);
   return `${banner(SCRIPT, source)}\n${TYPED_DOCUMENT_STRING}\n${content.endsWith('\n') ? content : `${content}\n`}`;
 }
+
+const DOCUMENT = /new TypedDocumentString\(`([^`]*)`(, \{[^}]*\})?\)/g;
+
+/**
+ * Each document as its shortest equivalent text (graphql's stripIgnoredCharacters: no indentation, no commas or
+ * comments, a space only where two names would run together). The text is what every request carries as `query`,
+ * and what every bundle carries.
+ * @param {string} content
+ * @param {string} source
+ */
+function compactDocuments(content, source) {
+  const expected = content.split('new TypedDocumentString(').length - 1;
+  let compacted = 0;
+  const result = content.replace(DOCUMENT, (_match, /** @type {string} */ text, /** @type {string | undefined} */ meta) => {
+    compacted += 1;
+    return `new TypedDocumentString(${JSON.stringify(stripIgnoredCharacters(text))}${meta ?? ''})`;
+  });
+  if (compacted !== expected) throw new Error(`graphql-codegen wrote ${expected} documents for ${source} but ${compacted} have the expected shape: update DOCUMENT.`);
+  return result;
+}
+

@@ -3,7 +3,7 @@
 // graphql-request and bare fetch, all on one loopback server that answers at once. Bare graphql-request runs two ways,
 // with the parsed document (printed on every call) and with the document's text (`excludeOperationName`, so it
 // neither prints nor parses); the baseline is whichever is faster, which is the text one, as ours sends text too.
-import { parse } from 'graphql';
+import { parse, stripIgnoredCharacters } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import { atMost, chunkedRounds, median, sectionResult } from '../lib/measure.mjs';
 import { need } from '../lib/packages.mjs';
@@ -13,7 +13,8 @@ const PROJECT_ID = '3f1c2b9e-8a4d-4c6e-9f10-2b7d5e8a1c34';
 const TOKEN = 'bench-hasura-token-000000000000';
 // Calls timed together: each round's calls in a row are timed in chunks of this many, and the figure is the median chunk.
 const CHUNK = 250;
-const QUERY = `query GetProject($projectId: uuid!) {
+// The document as @x/hasura-cloud sends it (checked below), so every client posts the same bytes.
+const QUERY = stripIgnoredCharacters(`query GetProject($projectId: uuid!) {
   projects_by_pk(id: $projectId) {
     id
     name
@@ -23,7 +24,7 @@ const QUERY = `query GetProject($projectId: uuid!) {
       id
     }
   }
-}`;
+}`);
 const ANSWER = { projects_by_pk: { id: PROJECT_ID, name: 'bench-project', endpoint: 'https://bench-project.hasura.app', created_at: '2024-01-01T00:00:00.000Z', tenant: { id: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' } } };
 
 export async function graphqlOverhead({ quick, packages, missing }) {
@@ -34,6 +35,7 @@ export async function graphqlOverhead({ quick, packages, missing }) {
   try {
     const endpoint = `${server.url}/v1/graphql`;
     const ours = hasura.createHasuraCloudClient({ accessToken: TOKEN, endpoint });
+    await sameDocument(hasura, endpoint);
     const bare = new GraphQLClient(endpoint, { headers: { authorization: `pat ${TOKEN}` } });
     const bareText = new GraphQLClient(endpoint, { headers: { authorization: `pat ${TOKEN}` }, excludeOperationName: true });
     const document = parse(QUERY);
@@ -91,3 +93,19 @@ export async function graphqlOverhead({ quick, packages, missing }) {
     await server.close();
   }
 }
+
+/** Fails the section unless our client posts exactly the text the baselines are given. */
+async function sameDocument(hasura, endpoint) {
+  let sent;
+  const capture = hasura.createHasuraCloudClient({
+    accessToken: TOKEN,
+    endpoint,
+    fetch: (url, init) => {
+      sent = JSON.parse(String(init.body)).query;
+      return fetch(url, init);
+    },
+  });
+  await capture.getProject(PROJECT_ID);
+  if (sent !== QUERY) throw new Error(`@x/hasura-cloud sends GetProject as ${JSON.stringify(sent)}, not the text the baselines send (${JSON.stringify(QUERY)}): update QUERY.`);
+}
+
