@@ -28,9 +28,8 @@ export class Authenticator {
   #override: string | undefined;
   #refreshing: Promise<void> | undefined;
   #generation = 0;
+  /** Told of the token on every attempt, so the scrubber knows it as in use. */
   #onToken: (token: string) => void;
-  /** The fixed token last handed to `onToken` (it need not be registered again on every request). */
-  #announced: string | undefined;
 
   constructor(options: AuthOptions, onToken: (token: string) => void) {
     this.#options = options;
@@ -51,10 +50,7 @@ export class Authenticator {
   staticHeader(): [string, string] | undefined {
     const token = this.#override ?? (typeof this.#options.token === 'string' ? this.#options.token : undefined);
     if (token === undefined) return undefined;
-    if (token !== this.#announced) {
-      this.#announced = token;
-      this.#onToken(token);
-    }
+    this.#onToken(token);
     return this.#format(token);
   }
 

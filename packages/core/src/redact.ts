@@ -79,16 +79,27 @@ export function redactBody(value: unknown, depth = 0, seen = new WeakSet<object>
   return out;
 }
 
+// Secrets remembered at most; the one seen longest ago goes first. A credential is seen again on every request
+// that carries it, so the ones in use always stay; what ages out are values registered once long ago (a rotated
+// token, a secret value a long-lived service wrote a thousand secrets earlier).
+const MAX_SECRETS = 1_000;
+
 /**
  * Remembers the secret values a client has seen (its tokens) and erases them from any text or value, so a server
  * that echoes a token back in an error body cannot leak it through our errors or logs.
  */
 export class SecretScrubber {
   #secrets = new Set<string>();
+  #newest: string | undefined;
 
-  /** Registers a secret value; short values are ignored (they would erase ordinary words). */
+  /** Registers a secret value, or marks it seen again; short values are ignored (they would erase ordinary words). */
   add(secret: string | undefined | null): void {
-    if (secret && secret.length >= 8) this.#secrets.add(secret);
+    if (!secret || secret.length < 8 || secret === this.#newest) return;
+    // Insertion order is the order of last sight: taken out and put back, the secret becomes the newest.
+    this.#secrets.delete(secret);
+    this.#secrets.add(secret);
+    this.#newest = secret;
+    if (this.#secrets.size > MAX_SECRETS) this.#secrets.delete(this.#secrets.values().next().value!);
   }
 
   /** Replaces every known secret inside `text`. */

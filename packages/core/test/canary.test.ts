@@ -129,3 +129,20 @@ describe('a secret passed in a request body', () => {
     expect(error.message).not.toContain(body);
   });
 });
+
+describe('a long-lived client that has registered thousands of secrets since its credential was first used', () => {
+  for (const setup of setups) {
+    it(`still erases ${setup.name} (the credential in use is never the one let go)`, async () => {
+      const written = (i: number) => `synced-secret-value-${i}`;
+      const { transport, logger } = transportFor(setup, [faults.json(200, { ok: true }), faults.json(400, { message: `token ${CANARY} and ${written(2_999)} rejected`, echo: [CANARY, written(2_999)] })]);
+      await transport.fetch(`${BASE}/v1/me`);
+      for (let i = 0; i < 3_000; i++) transport.addSecret(written(i));
+      const answer = await transport.fetch(`${BASE}/v1/me`);
+      const error = await transport.errorFromResponse(answer);
+      expectClean(error);
+      expect(JSON.stringify(error)).not.toContain(written(2_999));
+      expect(logger.text()).not.toContain(CANARY);
+    });
+  }
+});
+

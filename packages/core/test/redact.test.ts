@@ -126,6 +126,22 @@ describe('SecretScrubber', () => {
     expect(scrubber.scrubText('abc')).toBe('abc');
   });
 
+  it('remembers at most 1,000 secrets, letting go of the one seen longest ago, so a long-lived client does not grow', () => {
+    const scrubber = new SecretScrubber();
+    const secret = (i: number) => `value-${String(i).padStart(6, '0')}-secret`;
+    scrubber.add('in-use-credential-0001');
+    for (let i = 0; i < 5_000; i++) {
+      scrubber.add(secret(i));
+      // A credential in use is seen again on every request: it never becomes the oldest.
+      if (i % 400 === 0) scrubber.add('in-use-credential-0001');
+    }
+    expect(JSON.stringify(scrubber)).toBe('"SecretScrubber(1000)"');
+    expect(scrubber.scrubText('in-use-credential-0001')).toBe(REDACTED);
+    expect(scrubber.scrubText(secret(4_999))).toBe(REDACTED);
+    expect(scrubber.scrubText(secret(4_001))).toBe(REDACTED);
+    expect(scrubber.scrubText(secret(0))).toBe(secret(0));
+  });
+
   it('serialises without the secrets it holds', () => {
     const scrubber = new SecretScrubber();
     scrubber.add('sbp_0123456789abcdef');
