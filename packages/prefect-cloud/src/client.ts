@@ -1,11 +1,12 @@
 // The one seam between the generated code and the handwritten SDK: graphql-request gets the core transport as its
 // `fetch`, and the generated `getSdk` gets the core's wrapper, so every operation is retried, mapped to typed errors
-// and authenticated the same way. The task helpers only ever see the PrefectContext made here.
+// and authenticated the same way. The task helpers only ever see the PrefectContext made here. graphql-request is
+// handed document text only (the build bundles it without graphql's parser and printer, see tsup.config.ts).
 import { GraphQLClient } from 'graphql-request';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { DocumentNode } from 'graphql';
 import { describeDocument } from './document';
-import { AuthenticationError, createOptionsHandOff, createSdkWrapper, createTransport, readEnv, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
+import { AuthenticationError, createOptionsHandOff, createSdkWrapper, createTransport, readEnv, textDocumentClientOptions, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
 import { ApiKeyAuth } from './auth-api-key';
 import type { PrefectAuth, PrefectAuthMode } from './auth';
 import { TokenAuth, type ApiTokenScope } from './auth-token';
@@ -43,8 +44,6 @@ export type PrefectCloudClient = PrefectCloudMethods & {
    * methods: `await client.request<{ flow: Array<{ id: string }> }>('query Ids { flow { id } }')`.
    */
   request<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: string | DocumentNode | TypedDocumentNode<TResult, TVariables>, variables?: TVariables, options?: CallOptions): Promise<TResult>;
-  /** The graphql-request client underneath (same transport; errors come back as graphql-request's ClientError). */
-  readonly graphql: GraphQLClient;
   /** The transport every request goes through. */
   readonly transport: Transport;
   /** Requests, retries, 429s absorbed and time waited, since the client was made. */
@@ -127,8 +126,7 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
       throw error;
     }
   };
-  // Documents sent through `client.graphql` outside the SDK still carry their options in the options header.
-  const graphql = new GraphQLClient(endpoint, { fetch: handOff.fetch });
+  const graphql = new GraphQLClient(endpoint, { fetch: handOff.fetch, ...textDocumentClientOptions });
   const sdk = getSdk(graphql, wrapper);
   const ctx: PrefectContext = {
     transport,
@@ -145,13 +143,12 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
 
   const client = bindMethods(ctx, auth) as PrefectCloudClient;
   const request = async (document: string | DocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
-    const { operation, operationType } = describeDocument(document);
-    return ctx.call(callOptions, (_sdk, signal) => wrapper((headers) => graphql.request({ document, variables, requestHeaders: headers, signal }), operation, operationType, variables));
+    const { text, operation, operationType } = await describeDocument(document);
+    return ctx.call(callOptions, (_sdk, signal) => wrapper((headers) => graphql.request({ document: text, variables, requestHeaders: headers, signal }), operation, operationType, variables));
   };
   Object.defineProperties(client, {
     sdk: { value: sdk },
     request: { value: request },
-    graphql: { value: graphql },
     transport: { value: transport },
     stats: { get: () => transport.stats },
     endpoint: { value: endpoint, enumerable: true },
