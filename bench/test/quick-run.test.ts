@@ -57,5 +57,12 @@ describe('pnpm bench --quick', () => {
     // The core's share of a client is most of the core's own client bundle and never more than its whole entry.
     expect(f.supabase_mgmt_core_share_gzip_kb).toBeGreaterThan(f.core_client_gzip_kb! * 0.5);
     expect(f.supabase_mgmt_core_share_gzip_kb).toBeLessThan(f.core_entry_gzip_kb!);
+    // Every package is measured, the two REST clients alike.
+    for (const name of ['core', 'supabase_mgmt', 'cockroach_cloud', 'hasura_cloud', 'prefect_cloud']) expect(typeof f[`${name}_client_gzip_kb`], name).toBe('number');
+    expect(f.cockroach_cloud_operations_gzip_kb).toBeLessThan(f.cockroach_cloud_own_gzip_kb!);
+    // Prefect's first chunk leaves out the graphql parser its `request` loads on first use; a client without such an
+    // import is one chunk.
+    expect(f.prefect_cloud_client_initial_gzip_kb).toBeLessThan(f.prefect_cloud_client_gzip_kb! - 5);
+    expect(f.supabase_mgmt_client_initial_gzip_kb).toBe(f.supabase_mgmt_client_gzip_kb);
   });
 });

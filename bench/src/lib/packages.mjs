@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-export const OUR_PACKAGES = ['@x/core', '@x/supabase-mgmt', '@x/hasura-cloud'];
+export const OUR_PACKAGES = ['@x/core', '@x/supabase-mgmt', '@x/cockroach-cloud', '@x/hasura-cloud', '@x/prefect-cloud'];
 
 export async function loadPackages() {
   const loaded = {};

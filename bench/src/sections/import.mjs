@@ -11,9 +11,11 @@ const MODULES = {
   graphql_request: 'graphql-request',
   core: '@x/core',
   supabase_mgmt: '@x/supabase-mgmt',
+  cockroach_cloud: '@x/cockroach-cloud',
   hasura_cloud: '@x/hasura-cloud',
+  prefect_cloud: '@x/prefect-cloud',
 };
-const OURS = { core: '@x/core', supabase_mgmt: '@x/supabase-mgmt', hasura_cloud: '@x/hasura-cloud' };
+const OURS = { core: '@x/core', supabase_mgmt: '@x/supabase-mgmt', cockroach_cloud: '@x/cockroach-cloud', hasura_cloud: '@x/hasura-cloud', prefect_cloud: '@x/prefect-cloud' };
 
 export async function importTime({ quick, packages, missing, benchDir }) {
   const rounds = quick ? 5 : 21;

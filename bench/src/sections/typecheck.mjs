@@ -14,7 +14,9 @@ const SCRIPTS = {
   supabase_management_js: { file: 'supabase-management-js.ts' },
   core: { file: 'core.ts', ours: '@x/core' },
   supabase_mgmt: { file: 'supabase-mgmt.ts', ours: '@x/supabase-mgmt' },
+  cockroach_cloud: { file: 'cockroach-cloud.ts', ours: '@x/cockroach-cloud' },
   hasura_cloud: { file: 'hasura-cloud.ts', ours: '@x/hasura-cloud' },
+  prefect_cloud: { file: 'prefect-cloud.ts', ours: '@x/prefect-cloud' },
 };
 
 export async function typecheck({ quick, packages, missing, benchDir }) {
