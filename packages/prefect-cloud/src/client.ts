@@ -3,9 +3,7 @@
 // and authenticated the same way. The task helpers only ever see the PrefectContext made here. graphql-request is
 // handed document text only (the build bundles it without graphql's parser and printer, see tsup.config.ts).
 import { GraphQLClient } from 'graphql-request';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { DocumentNode } from 'graphql';
-import { describeDocument } from './document';
+import { describeDocument, type GraphQLDocumentNode, type TypedGraphQLDocumentNode } from './document';
 import { AuthenticationError, createOptionsHandOff, createSdkWrapper, createTransport, readEnv, textDocumentClientOptions, ValidationError, type ClientOptions, type GraphQLWrapperOptions, type ProviderProfile, type SdkWrapper, type Transport, type TransportStats } from '@x/core';
 import { ApiKeyAuth } from './auth-api-key';
 import type { PrefectAuth, PrefectAuthMode } from './auth';
@@ -43,7 +41,7 @@ export type PrefectCloudClient = PrefectCloudMethods & {
    * Sends a document of your own with the same auth, tenant, retries (queries only) and typed errors as the task
    * methods: `await client.request<{ flow: Array<{ id: string }> }>('query Ids { flow { id } }')`.
    */
-  request<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: string | DocumentNode | TypedDocumentNode<TResult, TVariables>, variables?: TVariables, options?: CallOptions): Promise<TResult>;
+  request<TResult = unknown, TVariables extends Record<string, unknown> = Record<string, unknown>>(document: string | GraphQLDocumentNode | TypedGraphQLDocumentNode<TResult, TVariables>, variables?: TVariables, options?: CallOptions): Promise<TResult>;
   /** The transport every request goes through. */
   readonly transport: Transport;
   /** Requests, retries, 429s absorbed and time waited, since the client was made. */
@@ -142,7 +140,7 @@ export function createPrefectCloudClient(options: PrefectCloudClientOptions = {}
   };
 
   const client = bindMethods(ctx, auth) as PrefectCloudClient;
-  const request = async (document: string | DocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
+  const request = async (document: string | GraphQLDocumentNode, variables?: Record<string, unknown>, callOptions?: CallOptions) => {
     const { text, operation, operationType } = await describeDocument(document);
     return ctx.call(callOptions, (_sdk, signal) => wrapper((headers) => graphql.request({ document: text, variables, requestHeaders: headers, signal }), operation, operationType, variables));
   };

@@ -1,6 +1,7 @@
 /** @x/prefect-cloud: the Prefect Cloud 1.x GraphQL API. The public API is exactly what this file exports. */
 export { createPrefectCloudClient, DEFAULT_ENDPOINT, PREFECT_PROVIDER, PREFECT_RETRY_DEFAULTS, isIdempotentMutation } from './client';
 export type { PrefectCloudClient, PrefectCloudClientOptions } from './client';
+export type { GraphQLDocumentNode, TypedGraphQLDocumentNode } from './document';
 export type { PrefectCloudMethods } from './methods';
 export type { PrefectAuthMode } from './auth';
 export type { ApiTokenScope } from './auth-token';

@@ -1,4 +1,6 @@
 // Type guarantees users rely on, checked by tsc (the file also runs, trivially, under vitest).
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { ApiTokenScope, Flow, FlowRunStatus, Paginator, PrefectCloudClient, PrefectStateName, SetFlowRunStateOptions } from '../src/index';
 
@@ -25,4 +27,20 @@ describe('types', () => {
     expectTypeOf<{ name: { _ilike: string } }>().toMatchTypeOf<NonNullable<Where>>();
     expectTypeOf<{ name: { _nope: string } }>().not.toMatchTypeOf<NonNullable<Where>>();
   });
+
+  it('request takes text, graphql\'s DocumentNode and a TypedDocumentNode, whose result type it infers', () => {
+    // Checked by the compiler only: never called.
+    const calls = (request: PrefectCloudClient['request']) => {
+      expectTypeOf(request).toBeCallableWith('query A { flow { id } }');
+      expectTypeOf(request).toBeCallableWith(parse('query A { flow { id } }'));
+      const typed = parse('query A($id: uuid!) { flow_by_pk(id: $id) { id } }') as TypedDocumentNode<{ flow_by_pk: { id: string } | null }, { id: string }>;
+      expectTypeOf(request(typed, { id: 'x' })).toEqualTypeOf<Promise<{ flow_by_pk: { id: string } | null }>>();
+      // @ts-expect-error the variables are the document's
+      void request(typed, { name: 'x' });
+      // @ts-expect-error not a document
+      void request({ query: 'query A { flow { id } }' });
+    };
+    expectTypeOf(calls).toBeFunction();
+  });
 });
+
