@@ -2,6 +2,8 @@ import type { LinkedController } from './abort';
 import { ConnectionError } from './errors';
 
 const NULL_BODY = new Set([101, 204, 205, 304]);
+// What the platform's Response says when its body is read twice.
+const USED = 'Body is unusable: Body has already been read';
 const decoder = new TextDecoder();
 
 /**
@@ -80,7 +82,7 @@ function bufferedResponseClass(): BufferedResponseClass {
     }
 
     #use(): void {
-      if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+      if (this.#used) throw new TypeError(USED);
       this.#used = true;
     }
 
@@ -92,7 +94,7 @@ function bufferedResponseClass(): BufferedResponseClass {
     /** A platform Response over the same bytes, once a caller wants the stream itself. */
     #stream(): Response {
       if (!this.#streamed) {
-        if (this.#used) throw new TypeError('Body is unusable: Body has already been read');
+        if (this.#used) throw new TypeError(USED);
         this.#streamed = new Response(this.#bytes as BodyInit | null, this.#init);
       }
       return this.#streamed;

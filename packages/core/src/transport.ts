@@ -120,8 +120,13 @@ export function createTransport(options: TransportOptions): Transport {
   const limiter = options.rateLimit === false ? undefined : new RateLimiter({ resetKind: options.provider.resetKind, maxWaitMs: basePolicy.maxRetryAfterMs, ...options.rateLimit }, clock);
   const hooks = options.hooks ?? {};
   const profile = options.provider;
+  // How errors name the provider.
+  const who = profile.displayName ?? profile.name;
   const stats: TransportStats = { requests: 0, attempts: 0, retries: 0, rateLimited: 0, waitedMs: 0 };
   let sequence = 0;
+  // A browser answers a redirect it is told not to follow with an opaque response that hides where it leads: once one
+  // is seen, this client lets the platform follow redirects (a browser drops Authorization across origins itself).
+  let platformRedirects = false;
 
   const newRequestId = () => `req_${(++sequence).toString(36)}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0')}`;
 
@@ -272,7 +277,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (error instanceof XError) return new CredentialError(error);
       const message = scrubber.scrubText(error instanceof Error ? error.message : String(error));
       const where = profile.tokenEnv ? `the token option or ${profile.tokenEnv}` : 'the token option';
-      return new CredentialError(new XError(`Could not get a credential for ${profile.displayName ?? profile.name}: ${message}. Check ${where}.`, { ...context(attempts), cause: error }));
+      return new CredentialError(new XError(`Could not get a credential for ${who}: ${message}. Check ${where}.`, { ...context(attempts), cause: error }));
     }
 
     function classify(error: unknown, attempts: number): Error {
@@ -283,7 +288,7 @@ export function createTransport(options: TransportOptions): Transport {
       if (userSignal?.aborted) return new AbortError({ ...context(attempts), cause: userSignal.reason });
       if (signal?.aborted) return signal.reason instanceof Error ? signal.reason : new AbortError(context(attempts));
       const message = error instanceof Error ? error.message : String(error);
-      return new ConnectionError(`Could not reach ${profile.displayName ?? profile.name} (${method} ${redactUrl(url)}): ${scrubber.scrubText(message)}. Check the network, proxy and base URL.`, { ...context(attempts), cause: error });
+      return new ConnectionError(`Could not reach ${who} (${method} ${redactUrl(url)}): ${scrubber.scrubText(message)}. Check the network, proxy and base URL.`, { ...context(attempts), cause: error });
     }
   }
 
@@ -302,7 +307,14 @@ export function createTransport(options: TransportOptions): Transport {
         const fetchImpl = options.fetch ?? globalThis.fetch;
         // A URL and an init, not a Request: fetch builds its one Request from them (handing it a Request makes it
         // copy that one, a second Request per call), and the signal in `init` is the one fetch listens to directly.
-        const response = await fetchImpl(url, { method: currentMethod, headers, body: currentBody, signal: timer.signal, redirect: 'manual' });
+        const redirect: RequestRedirect = platformRedirects ? 'follow' : 'manual';
+        const response = await fetchImpl(url, { method: currentMethod, headers, body: currentBody, signal: timer.signal, redirect });
+        if (response.type === 'opaqueredirect') {
+          platformRedirects = true;
+          // Sent again only when that cannot repeat anything: a POST answered with a redirect may have been processed.
+          if (currentMethod === 'GET' || currentMethod === 'HEAD') continue;
+          throw new ConnectionError(`${who} redirected ${currentMethod} ${redactUrl(url)}, which a browser does not let a client follow by hand; not sent again, as that could repeat it (later requests follow redirects).`, { provider: profile.name });
+        }
         const location = response.headers.get('location');
         if (!REDIRECTS.has(response.status) || !location || hop >= 5) return await readBody(response, url, timer);
         await response.body?.cancel().catch(() => undefined);

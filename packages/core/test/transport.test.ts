@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, getResponseInfo, OPTIONS_HEADER, requestOptionsHeaders, TimeoutError } from '../src/index';
+import { ConnectionError, createTransport, getResponseInfo, OPTIONS_HEADER, requestOptionsHeaders, TimeoutError } from '../src/index';
 import { faults, VirtualClock } from '../src/testing/index';
 import { BASE, scriptedTransport, supabase, TOKEN } from './helpers';
 
@@ -214,6 +214,44 @@ describe('redirects', () => {
       ['POST', '{"name":"x"}'],
       ['GET', ''],
     ]);
+  });
+
+  describe('on a platform that hides redirects (a browser answers redirect: manual with an opaque response)', () => {
+    /** A browser's fetch: a redirect it may not follow comes back opaque (status 0, no Location); followed, it lands. */
+    function browserFetch() {
+      const calls: Array<{ method: string; redirect: RequestRedirect | undefined }> = [];
+      const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        calls.push({ method: init?.method ?? 'GET', redirect: init?.redirect });
+        if (init?.redirect === 'manual') {
+          const opaque = new Response(null, { status: 200 });
+          Object.defineProperties(opaque, { type: { value: 'opaqueredirect' }, status: { value: 0 }, ok: { value: false } });
+          return opaque;
+        }
+        return Response.json({ landed: String(input) });
+      };
+      return { fetch, calls };
+    }
+
+    it('sends a GET again for the platform to follow, and lets it follow every later redirect itself', async () => {
+      const browser = browserFetch();
+      const transport = createTransport({ provider: supabase, auth: { token: TOKEN }, fetch: browser.fetch, rateLimit: false });
+      expect(await (await transport.fetch(`${BASE}/v1/projects`)).json()).toEqual({ landed: `${BASE}/v1/projects` });
+      expect(browser.calls).toEqual([
+        { method: 'GET', redirect: 'manual' },
+        { method: 'GET', redirect: 'follow' },
+      ]);
+      await transport.fetch(`${BASE}/v1/organizations`, { method: 'POST', body: '{}' });
+      expect(browser.calls.slice(2)).toEqual([{ method: 'POST', redirect: 'follow' }]);
+    });
+
+    it('does not send a POST twice: the first one met is a ConnectionError that says why', async () => {
+      const browser = browserFetch();
+      const transport = createTransport({ provider: supabase, auth: { token: TOKEN }, fetch: browser.fetch, rateLimit: false });
+      const error = await transport.fetch(`${BASE}/v1/projects`, { method: 'POST', body: '{"name":"x"}' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect((error as Error).message).toMatch(/redirected POST .*a browser does not let a client follow by hand; not sent again/);
+      expect(browser.calls).toEqual([{ method: 'POST', redirect: 'manual' }]);
+    });
   });
 
   it('reports the final URL of a redirected response', async () => {
