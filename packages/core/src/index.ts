@@ -57,6 +57,6 @@ export { callOperation, toFormData } from './rest-operation';
 export type { OperationSpec } from './rest-operation';
 export type { MethodArgs, MethodParams, MethodResult, ResponseKind } from './openapi-types';
 export { createOptionsHandOff, createSdkWrapper } from './graphql-wrapper';
-export { operationNameOf, textDocumentClientOptions } from './graphql-text';
+export { textDocumentClientOptions } from './graphql-text';
 export type { GraphQLWrapperOptions, OptionsHandOff, SdkWrapper } from './graphql-wrapper';
 export { LateBoundRequest } from './late-bound-request';

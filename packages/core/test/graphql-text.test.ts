@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { operationNameOf, textDocumentClientOptions } from '../src/index';
+import { textDocumentClientOptions } from '../src/index';
+import { operationNameOf } from '../src/graphql-text';
 
 describe('textDocumentClientOptions', () => {
   const { jsonSerializer } = textDocumentClientOptions;
