@@ -1,5 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import { ValidationError } from '@x/core';
+import type { DocumentTypeDecoration } from './generated/graphql';
 
 /**
  * A parsed GraphQL document (graphql's `DocumentNode`), by the fields this client reads: declared here so the
@@ -11,9 +12,7 @@ export interface GraphQLDocumentNode {
 }
 
 /** A parsed document typed with its result and variables: the shape of a `TypedDocumentNode` from graphql-codegen. */
-export interface TypedGraphQLDocumentNode<TResult, TVariables> extends GraphQLDocumentNode {
-  __apiType?: (variables: TVariables) => TResult;
-}
+export interface TypedGraphQLDocumentNode<TResult, TVariables> extends GraphQLDocumentNode, DocumentTypeDecoration<TResult, TVariables> {}
 
 /** A document of the caller's own, as graphql-request is given it (text) and as the wrapper goes by it. */
 export interface DescribedDocument {
